@@ -1,0 +1,174 @@
+# Proteus — one x86-64 kernel that runs natively and paravirtualized.
+#
+#   make              build the kernel (build/proteus.elf), initrd and host tool
+#   make PARAVIRT=0   the same kernel with pv_ops compiled out (build/proteus-pv0.elf)
+#   make run          boot it under QEMU and show the user program's output
+#   make check        every test: host unit tests, then the boot matrix
+#   make bench        instruction counts per pv op (bench/report.md)
+#
+# Missing Debian packages are installed by mk/deps.sh on first use.
+
+PARAVIRT ?= 1
+BUILD    ?= build
+HOSTCC   ?= gcc
+KCC      ?= gcc
+LD       ?= ld
+
+ifeq ($(PARAVIRT),1)
+KDIR   := $(BUILD)/k1
+KERNEL := $(BUILD)/proteus.elf
+PVCALL := on
+else ifeq ($(PARAVIRT),0)
+KDIR   := $(BUILD)/k0
+KERNEL := $(BUILD)/proteus-pv0.elf
+PVCALL := off
+else
+$(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
+endif
+
+.DEFAULT_GOAL := all
+.PHONY: all kernel initrd tool run check bench unit deps clean
+
+all: kernel initrd tool
+
+# ---------------------------------------------------------------- kernel --
+
+GCCINC := $(shell $(KCC) -print-file-name=include)
+KCFLAGS := -std=c11 -ffreestanding -nostdinc -isystem $(GCCINC) \
+	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	-fno-stack-protector -fcf-protection=none -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -O2 -g -Wall -Wextra -Werror \
+	-Ikernel/include -Ikernel/pvcall/$(PVCALL) -Iinclude -Ilib -I. -MMD -MP
+KASFLAGS := $(filter-out -std=c11,$(KCFLAGS)) -D__ASSEMBLER__
+KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments -T kernel/kernel.ld
+
+# Sources common to both builds; the pv core and the entry copies per mode.
+KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.c \
+	kernel/proc/*.c kernel/ktest/*.c kernel/bench/*.c kernel/native/*.c) kernel/main.c \
+	kernel/pv/info.c lib/string.c lib/fmt.c lib/cpio.c lib/elf64.c lib/cmdline.c lib/pvpatch.c
+KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S
+ifeq ($(PARAVIRT),1)
+KSRC_C += kernel/pv/ops.c kernel/pv/patch.c kernel/pv/detect.c kernel/pv/setup.c \
+	$(wildcard kernel/ktest/pv_on/*.c)
+KSRC_S += kernel/native/callee.S
+else
+KSRC_C := $(filter-out kernel/native/native_backend.c kernel/native/native_patch.c,$(KSRC_C)) \
+	kernel/pv/setup_off.c $(wildcard kernel/ktest/pv_off/*.c)
+endif
+# One copy of the shared entry code per backend in this build.
+ENTRY_BACKENDS := native
+
+KOBJS := $(KSRC_C:%.c=$(KDIR)/%.o) $(KSRC_S:%.S=$(KDIR)/%.o) \
+	$(ENTRY_BACKENDS:%=$(KDIR)/entry/entry_%.o)
+
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+msg = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
+
+$(KDIR)/kernel/ktest/%.o: KCFLAGS += -fno-toplevel-reorder
+$(KDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)$(KCC) $(KCFLAGS) -c $< -o $@
+
+$(KDIR)/%.o: %.S
+	@mkdir -p $(@D)
+	$(call msg,AS,$@)$(KCC) $(KASFLAGS) -c $< -o $@
+
+# The shared entry source must use class-C macros for everything privileged.
+$(KDIR)/entry/entry-checked: kernel/entry/entry.S mk/check-entry.sh
+	@mkdir -p $(@D)
+	sh mk/check-entry.sh kernel/entry/entry.S
+	@touch $@
+
+$(KDIR)/entry/entry_%.o: kernel/entry/entry.S kernel/entry/entry_%.h $(KDIR)/entry/entry-checked
+	@mkdir -p $(@D)
+	$(call msg,AS,$@)$(KCC) $(KASFLAGS) -include kernel/entry/entry_$*.h -c $< -o $@
+
+# Two links: the second carries the symbol table of the first (.ksyms is
+# laid out last, so adding it moves nothing it describes); the check below
+# proves that.
+$(KDIR)/ksyms0.S: mk/ksyms.sh
+	@mkdir -p $(@D)
+	sh mk/ksyms.sh > $@
+$(KDIR)/stage1.elf: $(KOBJS) $(KDIR)/ksyms0.o kernel/kernel.ld
+	$(call msg,LD,$@)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(KDIR)/ksyms0.o
+$(KDIR)/ksyms.S: $(KDIR)/stage1.elf mk/ksyms.sh
+	sh mk/ksyms.sh $< > $@
+$(KDIR)/ksyms0.o $(KDIR)/ksyms.o: $(KDIR)/%.o: $(KDIR)/%.S
+	$(call msg,AS,$@)$(KCC) $(KASFLAGS) -c $< -o $@
+$(KERNEL): $(KOBJS) $(KDIR)/ksyms.o kernel/kernel.ld
+	$(call msg,LD,$@)$(LD) $(KLDFLAGS) -o $@.tmp $(KOBJS) $(KDIR)/ksyms.o
+	sh mk/ksyms.sh $@.tmp | cmp -s - $(KDIR)/ksyms.S || \
+		{ echo "ksyms: symbols moved between links" >&2; exit 1; }
+	mv $@.tmp $@
+
+kernel: $(KERNEL)
+
+-include $(KOBJS:.o=.d)
+
+# ------------------------------------------------------------------ user --
+
+UCFLAGS := -std=c11 -O2 -ffreestanding -fno-pic -fno-pie -mgeneral-regs-only \
+	-fno-stack-protector -fcf-protection=none -fno-asynchronous-unwind-tables \
+	-Wall -Wextra -Werror -MMD -MP
+ULDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=4096 -Wl,--build-id=none \
+	-Wl,-z,noexecstack
+UPROGS := hello exit42 badsys nullread kread kwrite priv ud kseg
+UDIR := $(BUILD)/user
+
+$(UDIR)/%.o: user/%.c
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)$(HOSTCC) $(UCFLAGS) -c $< -o $@
+$(UDIR)/crt0.o: user/crt0.S
+	@mkdir -p $(@D)
+	$(HOSTCC) -c $< -o $@
+$(UPROGS:%=$(UDIR)/%): $(UDIR)/%: $(UDIR)/crt0.o $(UDIR)/ulib.o $(UDIR)/%.o
+	$(call msg,LD,$@)$(HOSTCC) $(ULDFLAGS) $(if $(filter kseg,$*),-Wl$(comma)-Ttext-segment=0x1000) $^ -o $@
+comma := ,
+
+# The initrd: /init is the hello program; every program also under /bin.
+$(BUILD)/initrd.cpio: $(UPROGS:%=$(UDIR)/%) $(BUILD)/.deps-ok
+	rm -rf $(BUILD)/initrd-root
+	mkdir -p $(BUILD)/initrd-root/bin
+	cp $(UPROGS:%=$(UDIR)/%) $(BUILD)/initrd-root/bin/
+	cp $(UDIR)/hello $(BUILD)/initrd-root/init
+	cd $(BUILD)/initrd-root && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio --quiet -o -H newc --owner=0:0 > ../initrd.cpio.tmp
+	mv $(BUILD)/initrd.cpio.tmp $@
+
+initrd: $(BUILD)/initrd.cpio
+
+-include $(UPROGS:%=$(UDIR)/%.d) $(UDIR)/ulib.d
+
+# ------------------------------------------------------------ host tool --
+
+include tools/proteus/proteus.mk
+include tools/proteus/proteus_tests.mk
+include tests/unit/unit.mk
+UNIT_BINS += $(PROTEUS_UNIT_BINS)
+unit: $(PROTEUS_UNIT_BINS)
+$(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
+
+tool: $(BUILD)/proteus
+
+# --------------------------------------------------------------- running --
+
+$(BUILD)/.deps-ok: mk/deps.sh
+	@mkdir -p $(@D)
+	sh mk/deps.sh
+	@touch $@
+
+deps: $(BUILD)/.deps-ok
+
+run: all
+	$(BUILD)/proteus run --on qemu --kernel $(KERNEL) --initrd $(BUILD)/initrd.cpio
+
+check: $(BUILD)/.deps-ok
+	sh tests/check.sh
+
+bench: $(BUILD)/.deps-ok
+	sh bench/run.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,126 @@
+/*
+ * pvh_boot.c — turning what a ring-0 loader gave us into struct boot_info.
+ *
+ * Runs on the boot page tables, where physical memory below 4 GiB is
+ * identity-mapped, before the console exists: anything wrong is recorded
+ * in boot_info and reported by kmain once it can print.  Strings and tables
+ * are copied so the loader's memory can be reused afterwards.
+ */
+#include "boot_info.h"
+#include "abi/hvm_start_info.h"
+#include "abi/multiboot.h"
+#include <string.h>
+
+struct boot_info boot_info;
+
+static const void *phys(u64 pa)
+{
+	return (const void *)pa;   /* identity-mapped by pvh_head.S */
+}
+
+static void copy_cmdline(struct boot_info *bi, u64 pa)
+{
+	const char *s = phys(pa);
+	size_t n;
+
+	if (!pa)
+		return;
+	n = strnlen(s, BOOT_CMDLINE_MAX - 1);
+	memcpy(bi->cmdline, s, n);
+	bi->cmdline[n] = 0;
+}
+
+static void add_ram(struct boot_info *bi, u64 start, u64 size)
+{
+	if (size && bi->nr_ram < BOOT_MEMMAP_MAX) {
+		bi->ram[bi->nr_ram].start = start;
+		bi->ram[bi->nr_ram].size = size;
+		bi->nr_ram++;
+	}
+}
+
+static void from_hvm(struct boot_info *bi, const struct hvm_start_info *si)
+{
+	const struct hvm_memmap_entry *mm;
+	const struct hvm_modlist_entry *mod;
+	u32 i;
+
+	bi->entry = BOOT_ENTRY_PVH;
+	bi->loader = "pvh";
+	copy_cmdline(bi, si->cmdline_paddr);
+	if (si->version >= 1 && si->memmap_paddr) {
+		mm = phys(si->memmap_paddr);
+		for (i = 0; i < si->memmap_entries; i++)
+			if (mm[i].type == HVM_MEMMAP_RAM)
+				add_ram(bi, mm[i].addr, mm[i].size);
+	}
+	if (si->nr_modules && si->modlist_paddr) {
+		mod = phys(si->modlist_paddr);
+		bi->initrd_start = mod[0].paddr;
+		bi->initrd_size = mod[0].size;
+	}
+}
+
+static void from_multiboot(struct boot_info *bi, const struct multiboot_info *mb)
+{
+	const struct multiboot_module *mod;
+	u64 p, end;
+
+	bi->entry = BOOT_ENTRY_MULTIBOOT;
+	bi->loader = "multiboot";
+	if (mb->flags & MULTIBOOT_INFO_CMDLINE)
+		copy_cmdline(bi, mb->cmdline);
+	if (mb->flags & MULTIBOOT_INFO_MMAP) {
+		p = mb->mmap_addr;
+		end = p + mb->mmap_length;
+		while (p + sizeof(struct multiboot_mmap_entry) <= end) {
+			const struct multiboot_mmap_entry *e = phys(p);
+			if (e->type == 1)
+				add_ram(bi, e->addr, e->len);
+			p += e->size + sizeof(e->size);
+		}
+	} else if (mb->flags & MULTIBOOT_INFO_MEMORY) {
+		add_ram(bi, 0, (u64)mb->mem_lower * 1024);
+		add_ram(bi, 0x100000, (u64)mb->mem_upper * 1024);
+	}
+	if ((mb->flags & MULTIBOOT_INFO_MODS) && mb->mods_count) {
+		mod = phys(mb->mods_addr);
+		bi->initrd_start = mod[0].mod_start;
+		bi->initrd_size = mod[0].mod_end - mod[0].mod_start;
+	}
+}
+
+/* Some multiboot loaders put the image name first; options follow it. */
+static void strip_image_name(struct boot_info *bi)
+{
+	char *c = bi->cmdline;
+	size_t skip;
+
+	if (c[0] != '/' && strncmp(c, "build/", 6) != 0)
+		return;
+	for (skip = 0; c[skip] && c[skip] != ' '; skip++)
+		;
+	while (c[skip] == ' ')
+		skip++;
+	memmove(c, c + skip, strlen(c + skip) + 1);
+}
+
+__noreturn void pvh_boot(u32 magic, u32 info_pa)
+{
+	struct boot_info *bi = &boot_info;
+	const struct hvm_start_info *si = phys(info_pa);
+
+	bi->boot_phys_offset = 0;
+	bi->boot_mapped_limit = 4ull << 30;
+	/* QEMU 7.2's microvm sets the multiboot magic in eax but still passes
+	 * an hvm_start_info, so the structure's own magic decides first. */
+	if (si->magic == HVM_START_MAGIC) {
+		from_hvm(bi, si);
+	} else if (magic == MULTIBOOT_BOOTLOADER_MAGIC) {
+		from_multiboot(bi, phys(info_pa));
+		strip_image_name(bi);
+	} else {
+		bi->loader = "unknown";   /* kmain reports the empty memory map */
+	}
+	kmain(bi);
+}

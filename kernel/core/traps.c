@@ -1,0 +1,94 @@
+/*
+ * traps.c — where every exception and interrupt lands, from whichever
+ * backend's entry code: one frame layout, one dispatcher.
+ *
+ * A fault in user mode kills the process and the kernel goes on; a fault in
+ * the kernel is fatal unless the faulting instruction has an exception
+ * fixup (a deliberate probe).
+ */
+#include "trap.h"
+#include "pv/ops.h"
+#include "panic.h"
+#include "printk.h"
+#include "proc.h"
+#include "cpu.h"
+
+static irq_handler_t irq_handlers[NR_ENTRY_VECTORS];
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
+	"invalid opcode", "device not available", "double fault",
+	"coprocessor overrun", "invalid TSS", "segment not present",
+	"stack fault", "general protection", "page fault", "reserved",
+	"x87 error", "alignment check", "machine check", "SIMD error",
+	"virtualization", "control protection",
+};
+
+const char *trap_name(unsigned v)
+{
+	if (v < 32)
+		return exception_names[v] ? exception_names[v] : "reserved exception";
+	if (v == SYSCALL_VECTOR)
+		return "system call";
+	return "interrupt";
+}
+
+void traps_init(void)
+{
+	gdt_init();
+	pv_info.entry->install(pv_info.entry);
+}
+
+void irq_set_handler(unsigned vector, irq_handler_t h)
+{
+	if (vector < TIMER_VECTOR || vector >= NR_ENTRY_VECTORS)
+		panic("irq_set_handler: vector %u is not an IRQ vector", vector);
+	irq_handlers[vector] = h;
+}
+
+void trap_frame_print(const struct trap_frame *f)
+{
+	kprintf("vector %llu (%s) error %llx from %s mode\n",
+		(unsigned long long)f->vector, trap_name((unsigned)f->vector),
+		(unsigned long long)f->error_code, trap_from_user(f) ? "user" : "kernel");
+	kprintf("RIP %04llx:%016llx RFLAGS %016llx\n", (unsigned long long)f->cs,
+		(unsigned long long)f->rip, (unsigned long long)f->rflags);
+	kprintf("RSP %04llx:%016llx CR2 %016llx\n", (unsigned long long)f->ss,
+		(unsigned long long)f->rsp, (unsigned long long)read_cr2());
+	kprintf("RAX %016llx RBX %016llx RCX %016llx\n", (unsigned long long)f->rax,
+		(unsigned long long)f->rbx, (unsigned long long)f->rcx);
+	kprintf("RDX %016llx RSI %016llx RDI %016llx\n", (unsigned long long)f->rdx,
+		(unsigned long long)f->rsi, (unsigned long long)f->rdi);
+	kprintf("RBP %016llx R8  %016llx R9  %016llx\n", (unsigned long long)f->rbp,
+		(unsigned long long)f->r8, (unsigned long long)f->r9);
+	kprintf("R10 %016llx R11 %016llx R12 %016llx\n", (unsigned long long)f->r10,
+		(unsigned long long)f->r11, (unsigned long long)f->r12);
+	kprintf("R13 %016llx R14 %016llx R15 %016llx\n", (unsigned long long)f->r13,
+		(unsigned long long)f->r14, (unsigned long long)f->r15);
+}
+
+static void irq_dispatch(struct trap_frame *f)
+{
+	unsigned v = (unsigned)f->vector;
+
+	if (v == SPURIOUS_VECTOR)
+		return;
+	if (v < NR_ENTRY_VECTORS && irq_handlers[v])
+		irq_handlers[v](f);
+	if (v == TIMER_VECTOR)
+		timer_ack();
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+	if (f->vector >= TIMER_VECTOR) {
+		irq_dispatch(f);
+		return;
+	}
+	if (trap_from_user(f))
+		proc_kill_current(f);            /* does not return */
+	if (extable_fixup(f))
+		return;
+	panic_frame(f, "%s in kernel mode at %p", trap_name((unsigned)f->vector),
+		    (void *)f->rip);
+}

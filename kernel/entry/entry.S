@@ -1,0 +1,164 @@
+/*
+ * entry.S — trap, interrupt and system-call entry and the return paths,
+ * written once for every privilege model.
+ *
+ * This file is assembled once per backend, each time with that backend's
+ * macro set forced in front of it (-include entry_<backend>.h), and every
+ * copy is linked in; the backend installs its own at boot through its
+ * struct entry_table (class-C pv ops, the IA64 pv_cpu_asm_ops lesson).
+ * Everything privileged goes through a macro:
+ *
+ *   ENTRY_SYM(x)          the copy's symbol for x
+ *   ENTRY_NAME            the copy's name, a string
+ *   TRAP_FRAME_FIXUP      turn what the CPU/hypervisor pushed into the
+ *                         hardware frame [err] rip cs rflags rsp ss
+ *   SWAPGS_ENTRY/EXIT     switch to/from the kernel GS when the frame at
+ *                         %rsp came from/returns to user mode
+ *   IRQ_DISABLE/ENABLE    the interrupt flag
+ *   RETURN_FROM_TRAP      return through the hardware frame at %rsp
+ *   SYSCALL_PROLOGUE      from the syscall instruction to a hardware
+ *                         frame on the kernel stack
+ *   SYSCALL_RETURN        back to user mode from such a frame at %rsp
+ *
+ * mk/check-entry.sh fails the build if a privileged instruction appears
+ * here outside those macros.
+ */
+#include "trap.h"
+#include "percpu.h"
+
+	.text
+
+/* Exception/interrupt stubs: normalise to [vector][error] + hardware frame. */
+.macro STUB_NOERR n
+	.balign 16
+ENTRY_SYM(vec_\n):
+	TRAP_FRAME_FIXUP
+	pushq $0
+	pushq $\n
+	jmp ENTRY_SYM(trap_common)
+.endm
+.macro STUB_ERR n
+	.balign 16
+ENTRY_SYM(vec_\n):
+	TRAP_FRAME_FIXUP
+	pushq $\n
+	jmp ENTRY_SYM(trap_common)
+.endm
+
+.macro PUSH_REGS
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+.endm
+.macro POP_REGS
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+.endm
+
+/* The vectors that push an error code: #DF, #TS, #NP, #SS, #GP, #PF, #AC, #CP. */
+STUB_NOERR 0
+STUB_NOERR 1
+STUB_NOERR 2
+STUB_NOERR 3
+STUB_NOERR 4
+STUB_NOERR 5
+STUB_NOERR 6
+STUB_NOERR 7
+STUB_ERR 8
+STUB_NOERR 9
+STUB_ERR 10
+STUB_ERR 11
+STUB_ERR 12
+STUB_ERR 13
+STUB_ERR 14
+STUB_NOERR 15
+STUB_NOERR 16
+STUB_ERR 17
+STUB_NOERR 18
+STUB_NOERR 19
+STUB_NOERR 20
+STUB_ERR 21
+.irp n, 22,23,24,25,26,27,28,29,30,31
+STUB_NOERR \n
+.endr
+.irp n, 32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
+STUB_NOERR \n
+.endr
+STUB_NOERR 255
+
+ENTRY_SYM(trap_common):
+	PUSH_REGS
+	SWAPGS_ENTRY
+	xor %ebp, %ebp                 /* a trap ends the interrupted backtrace */
+	mov %rsp, %rdi
+	cld
+	call trap_dispatch
+	/* fall through: return through the (possibly edited) frame at %rsp */
+
+/* enter_user(frame): the return path, used also to start a process. */
+	.globl ENTRY_SYM(trap_return)
+ENTRY_SYM(trap_return):
+	SWAPGS_EXIT
+	POP_REGS
+	add $16, %rsp                  /* vector, error */
+	RETURN_FROM_TRAP
+
+	.globl ENTRY_SYM(enter_user)
+ENTRY_SYM(enter_user):
+	mov %rdi, %rsp
+	jmp ENTRY_SYM(trap_return)
+
+	.globl ENTRY_SYM(syscall_entry)
+ENTRY_SYM(syscall_entry):
+	SYSCALL_PROLOGUE
+	pushq $0
+	pushq $SYSCALL_VECTOR
+	PUSH_REGS
+	xor %ebp, %ebp
+	mov %rsp, %rdi
+	IRQ_ENABLE
+	cld
+	call syscall_dispatch
+	IRQ_DISABLE
+	POP_REGS
+	add $16, %rsp
+	SYSCALL_RETURN
+
+/* The vector table the backend installs, indexed by vector number. */
+	.section .rodata
+	.balign 8
+	.globl ENTRY_SYM(vectors)
+ENTRY_SYM(vectors):
+.irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.quad ENTRY_SYM(vec_\n)
+.endr
+.irp n, 32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
+	.quad ENTRY_SYM(vec_\n)
+.endr
+	.globl ENTRY_SYM(vec_spurious)
+	.set ENTRY_SYM(vec_spurious), ENTRY_SYM(vec_255)

@@ -1,0 +1,48 @@
+/*
+ * entry_native.h — the class-C macro set for hardware (native, and the
+ * hybrid platforms that keep native cpu/irq ops).  Forced in front of
+ * entry/entry.S to assemble the native copy of the entry code.
+ */
+#include "cpu.h"
+
+#define ENTRY_SYM(x) native_##x
+
+/* The CPU already pushed [err] rip cs rflags rsp ss. */
+#define TRAP_FRAME_FIXUP
+
+/* Entered from user mode? Then GS still holds the user's base. */
+#define SWAPGS_ENTRY                    \
+	testb $3, TF_CS(%rsp);          \
+	jz 901f;                        \
+	swapgs;                         \
+901:
+
+#define SWAPGS_EXIT                     \
+	testb $3, TF_CS(%rsp);          \
+	jz 902f;                        \
+	swapgs;                         \
+902:
+
+#define IRQ_DISABLE cli
+#define IRQ_ENABLE sti
+#define RETURN_FROM_TRAP iretq
+
+/* syscall left rip in rcx and rflags in r11 and did not switch stacks. */
+#define SYSCALL_PROLOGUE                                \
+	swapgs;                                         \
+	mov %rsp, %gs:PERCPU_USER_SP;                   \
+	mov %gs:PERCPU_KERNEL_SP, %rsp;                 \
+	pushq $(GDT_USER_DS | 3);                       \
+	pushq %gs:PERCPU_USER_SP;                       \
+	pushq %r11;                                     \
+	pushq $(GDT_USER_CS | 3);                       \
+	pushq %rcx
+
+/* sysret takes rip from rcx and rflags from r11; the user stack is
+ * restored last, after which nothing may touch the kernel stack. */
+#define SYSCALL_RETURN                                  \
+	mov 0(%rsp), %rcx;                              \
+	mov 16(%rsp), %r11;                             \
+	mov 24(%rsp), %rsp;                             \
+	swapgs;                                         \
+	sysretq

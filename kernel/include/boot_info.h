@@ -1,0 +1,46 @@
+/*
+ * boot_info.h — what every entry point hands to kmain.
+ *
+ * Each entry (the PVH/multiboot 32-bit entry, later the Xen PV entry)
+ * translates its loader's structures into this one, copying strings and
+ * tables into kernel memory so nothing the loader owns is needed later.
+ */
+#ifndef PROTEUS_BOOT_INFO_H
+#define PROTEUS_BOOT_INFO_H
+
+#include "types.h"
+
+#define BOOT_MEMMAP_MAX 64
+#define BOOT_CMDLINE_MAX 1024
+
+enum boot_entry {
+	BOOT_ENTRY_PVH = 1,       /* hvm_start_info in ebx */
+	BOOT_ENTRY_MULTIBOOT = 2, /* multiboot v1 info in ebx (QEMU microvm) */
+	BOOT_ENTRY_XEN_PV = 3,    /* start_info in rsi, kernel at CPL 3 */
+};
+
+struct boot_mem_range {
+	u64 start;   /* physical (pseudo-physical under a PV hypervisor) */
+	u64 size;
+};
+
+struct boot_info {
+	enum boot_entry entry;
+	const char *loader;                /* "pvh", "multiboot", ... */
+	struct boot_mem_range ram[BOOT_MEMMAP_MAX];
+	unsigned nr_ram;
+	char cmdline[BOOT_CMDLINE_MAX];
+	u64 initrd_start, initrd_size;     /* physical; size 0 when none */
+	/* Offset at which the boot page tables map physical memory, valid until
+	 * the kernel installs its own tables (identity on the PVH entry). */
+	u64 boot_phys_offset;
+	/* Below this physical address the boot tables map everything. */
+	u64 boot_mapped_limit;
+	void *platform;                    /* entry-specific handle (start_info) */
+};
+
+extern struct boot_info boot_info;
+
+void kmain(struct boot_info *bi) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * test_mmu.c — page-table ops through their call sites: converters, the
+ * fault address, TLB flushes after a remap, the live top-level table.
+ */
+#include "ktest.h"
+#include "pv/ops.h"
+#include "mm.h"
+#include "trap.h"
+#include <string.h>
+
+KTEST(mmu_pte_round_trip, "pte_val(make_pte(x)) == x for frames with every flag")
+{
+	u64 pa = frame_alloc();
+	u64 vals[] = { 0, pa | PTE_P, pa | PTE_P | PTE_W | PTE_U | pte_nx,
+		       pa | PTE_P | PTE_PCD | PTE_PWT | PTE_A | PTE_D };
+	unsigned i;
+
+	KT_ASSERT(t, pa);
+	for (i = 0; i < ARRAY_SIZE(vals); i++)
+		KT_EXPECT_EQ(t, pte_val(make_pte(vals[i])), vals[i]);
+	frame_free(pa);
+}
+
+KTEST(mmu_cr2_after_fault, "read_cr2 reports the address of a deliberate page fault")
+{
+	u64 va = IOREMAP_BASE + 0x123;   /* the guard page: never mapped */
+	u64 v;
+
+	KT_EXPECT(t, !probe_read_u64((const void *)va, &v));
+	KT_EXPECT_EQ(t, extable_last_vector, VEC_PF);
+	KT_EXPECT_EQ(t, extable_last_cr2, va);
+	KT_EXPECT_EQ(t, read_cr2(), va);
+}
+
+KTEST(mmu_remap_flush, "after a remap and flush_tlb_one the new frame is seen")
+{
+	u64 a = frame_alloc(), b = frame_alloc();
+	u64 va = IOREMAP_BASE + IOREMAP_SIZE - 2 * PAGE_SIZE;
+	u64 v = 0;
+
+	KT_ASSERT(t, a && b);
+	*(u64 *)phys_to_virt(a) = 0xaaaa;
+	*(u64 *)phys_to_virt(b) = 0xbbbb;
+	KT_ASSERT(t, paging_map(&kernel_mm, va, a, PTE_W | pte_nx) == 0);
+	flush_tlb_one(va);
+	KT_EXPECT(t, probe_read_u64((void *)va, &v) && v == 0xaaaa);
+	KT_ASSERT(t, paging_map(&kernel_mm, va, b, PTE_W | pte_nx) == 0);
+	flush_tlb_one(va);
+	KT_EXPECT(t, probe_read_u64((void *)va, &v) && v == 0xbbbb);
+	/* flush_tlb_all covers it too */
+	KT_ASSERT(t, paging_map(&kernel_mm, va, a, PTE_W | pte_nx) == 0);
+	flush_tlb_all();
+	KT_EXPECT(t, probe_read_u64((void *)va, &v) && v == 0xaaaa);
+	/* and an unmapped page faults again */
+	KT_EXPECT_EQ(t, paging_unmap(&kernel_mm, va), a);
+	KT_EXPECT(t, !probe_read_u64((void *)va, &v));
+	frame_free(a);
+	frame_free(b);
+}
+
+KTEST(mmu_readonly_enforced, "a read-only kernel mapping faults on write (CR0.WP)")
+{
+	u64 a = frame_alloc();
+	u64 va = IOREMAP_BASE + IOREMAP_SIZE - 3 * PAGE_SIZE;
+	u64 v;
+
+	KT_ASSERT(t, a);
+	KT_ASSERT(t, paging_map(&kernel_mm, va, a, pte_nx) == 0);
+	flush_tlb_one(va);
+	KT_EXPECT(t, probe_read_u64((void *)va, &v));
+	KT_EXPECT(t, !probe_write_u64((void *)va, 1));
+	KT_EXPECT_EQ(t, extable_last_vector, VEC_PF);
+	paging_unmap(&kernel_mm, va);
+	frame_free(a);
+}
+
+KTEST(mmu_cr3_is_kernel_pgd, "read_cr3 names the live top-level table")
+{
+	KT_EXPECT_EQ(t, read_cr3() & PTE_ADDR, pte_val(make_pte(kernel_mm.pgd_pa)) & PTE_ADDR);
+}
+
+KTEST(mmu_lazy_window, "mappings made inside a lazy-MMU window are in force after it")
+{
+	u64 frames[16], va = IOREMAP_BASE + IOREMAP_SIZE - 64 * PAGE_SIZE, v;
+	unsigned i;
+
+	lazy_enter_mmu();
+	for (i = 0; i < ARRAY_SIZE(frames); i++) {
+		frames[i] = frame_alloc();
+		*(u64 *)phys_to_virt(frames[i]) = i + 1;
+		paging_map(&kernel_mm, va + i * PAGE_SIZE, frames[i], PTE_W | pte_nx);
+	}
+	lazy_leave_mmu();
+	for (i = 0; i < ARRAY_SIZE(frames); i++) {
+		KT_EXPECT(t, probe_read_u64((void *)(va + i * PAGE_SIZE), &v) && v == i + 1);
+		paging_unmap(&kernel_mm, va + i * PAGE_SIZE);
+		frame_free(frames[i]);
+	}
+}

@@ -1,0 +1,129 @@
+/*
+ * test_user.c — user mode: programs from the initrd run at CPL 3 in their
+ * own address space, use write/getpid/exit, and are killed with a clear
+ * reason when they fault, touch kernel memory or try privileged
+ * instructions — after which the kernel carries on, with nothing leaked.
+ */
+#include "ktest.h"
+#include "proc.h"
+#include "trap.h"
+#include "mm.h"
+#include <string.h>
+
+static char out[512];
+
+static bool run(struct ktest_ctx *t, const char *path, struct proc_result *r)
+{
+	if (!proc_run_path(path, r, out, sizeof(out))) {
+		ktest_fail(t, __FILE__, __LINE__, "%s did not start: %s", path, r->error);
+		return false;
+	}
+	return true;
+}
+
+KTEST(user_hello, "a user program prints through write and exits with its status")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/hello", &r));
+	KT_EXPECT(t, !r.killed);
+	KT_EXPECT_EQ(t, r.exit_code, 0);
+	KT_EXPECT(t, strstr(out, "hello from user space") != NULL);
+	KT_EXPECT(t, strstr(out, "running at CPL 3") != NULL);
+}
+
+KTEST(user_exit_status, "the exit status reaches the kernel unchanged")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/exit42", &r));
+	KT_EXPECT(t, !r.killed);
+	KT_EXPECT_EQ(t, r.exit_code, 42);
+}
+
+KTEST(user_syscall_errors, "bad syscall arguments get errors, not crashes")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/badsys", &r));
+	KT_EXPECT(t, !r.killed);
+	KT_EXPECT_EQ(t, r.exit_code, 0);   /* the program checks each error itself */
+	KT_EXPECT(t, strstr(out, "badsys: all checks passed") != NULL);
+}
+
+KTEST(user_null_deref_killed, "a user NULL dereference kills the program, not the kernel")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/nullread", &r));
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_PF);
+	KT_EXPECT_EQ(t, r.fault_addr, 0);
+	KT_EXPECT_EQ(t, r.error_code & 5, 4);        /* user access, page not present */
+}
+
+KTEST(user_kernel_read_killed, "reading kernel memory from user mode is refused")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/kread", &r));
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_PF);
+	KT_EXPECT(t, r.fault_addr >= USER_TOP);
+	KT_EXPECT_EQ(t, r.error_code & 5, 5);        /* user access, page present */
+}
+
+KTEST(user_kernel_write_killed, "writing kernel memory from user mode is refused")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/kwrite", &r));
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_PF);
+	KT_EXPECT_EQ(t, r.error_code & 7, 7);        /* user write, page present */
+}
+
+KTEST(user_privileged_killed, "a privileged instruction in user mode is refused")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/priv", &r));
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_GP);
+}
+
+KTEST(user_ud_killed, "an invalid opcode in user mode kills the program")
+{
+	struct proc_result r;
+
+	KT_ASSERT(t, run(t, "/bin/ud", &r));
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_UD);
+}
+
+KTEST(user_bad_images, "missing or malformed programs are refused with a reason")
+{
+	static const u8 junk[64] = { 0x7f, 'E', 'L', 'F', 1 };
+	struct proc_result r;
+
+	KT_EXPECT(t, !proc_run_path("/bin/no-such-program", &r, NULL, 0));
+	KT_EXPECT(t, strstr(r.error, "no such file") != NULL);
+	KT_EXPECT(t, !proc_run_image("junk", junk, sizeof(junk), &r));
+	KT_EXPECT(t, strstr(r.error, "not a valid") != NULL);
+	KT_EXPECT(t, !proc_run_path("/bin/kseg", &r, NULL, 0));
+	KT_EXPECT(t, strstr(r.error, "outside user space") != NULL);
+}
+
+KTEST(user_no_leaks, "running and killing programs leaks no memory")
+{
+	u64 frames = frames_free_count(), heap = heap_bytes_in_use();
+	struct proc_result r;
+	unsigned i;
+
+	for (i = 0; i < 3; i++) {
+		proc_run_path("/bin/hello", &r, out, sizeof(out));
+		proc_run_path("/bin/nullread", &r, out, sizeof(out));
+	}
+	KT_EXPECT_EQ(t, frames_free_count(), frames);
+	KT_EXPECT_EQ(t, heap_bytes_in_use(), heap);
+}

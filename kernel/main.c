@@ -1,0 +1,82 @@
+/*
+ * main.c — kmain, the common path every entry point reaches.
+ *
+ * By the time kmain runs, the entry has produced a struct boot_info and
+ * nothing else has happened.  kmain picks the pv backend and patches, then
+ * brings up the rest through pv ops only, and finally runs either the
+ * in-kernel tests, the benchmarks, or the init program.
+ */
+#include "boot_info.h"
+#include "options.h"
+#include "printk.h"
+#include "panic.h"
+#include "console.h"
+#include "pv/backend.h"
+#include "pv/ops.h"
+#include "trap.h"
+#include "cpu.h"
+#include "mm.h"
+#include "clock.h"
+#include "proc.h"
+#include "ktest.h"
+#include "bench.h"
+#include "initrd.h"
+#include <string.h>
+
+static void crash_on_purpose(void)
+{
+	if (!strcmp(kopt.crash, "panic"))
+		panic("crash=panic requested on the command line");
+	if (!strcmp(kopt.crash, "fault")) {
+		pr_info("crash: writing to an unmapped kernel address\n");
+		*(volatile u64 *)0xffffc9003ff00000ull = 1;
+	}
+}
+
+static int run_init(void)
+{
+	struct proc_result r;
+
+	pr_info("init: starting %s\n", kopt.init);
+	if (!proc_run_path(kopt.init, &r, NULL, 0)) {
+		pr_err("init: %s\n", r.error);
+		return SHUTDOWN_FAIL;
+	}
+	if (r.killed) {
+		pr_err("init: %s was killed: %s\n", kopt.init, r.error);
+		return SHUTDOWN_FAIL;
+	}
+	pr_info("init: %s exited with status %d\n", kopt.init, r.exit_code);
+	return r.exit_code == 0 ? SHUTDOWN_OK : SHUTDOWN_FAIL;
+}
+
+__noreturn void kmain(struct boot_info *bi)
+{
+	char err[256];
+	bool options_ok = options_parse(bi->cmdline, err, sizeof(err));
+	int code;
+
+	printk_level = kopt.loglevel;
+	pv_setup(bi);
+	pr_info("Proteus booting: loader %s, command line '%s'\n", bi->loader, bi->cmdline);
+	if (!options_ok)
+		panic("bad command line: %s", err);
+
+	traps_init();
+	mm_init(bi);
+	initrd_init(bi);
+	clock_init();
+	timer_init(CLOCK_HZ);
+	irq_enable();
+	pr_info("time: clock running, tick %u Hz\n", CLOCK_HZ);
+
+	crash_on_purpose();
+	if (kopt.ktest)
+		code = ktest_run_all();
+	else if (kopt.bench)
+		code = bench_run_all();
+	else
+		code = run_init();
+	pr_info("shutdown: code %d\n", code);
+	machine_shutdown(code);
+}

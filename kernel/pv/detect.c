@@ -1,0 +1,40 @@
+/*
+ * detect.c — finding out where we run.
+ *
+ * CPUID.1:ECX[31] says a hypervisor is present; the leaves from 0x40000000
+ * in steps of 0x100 carry 12-byte signatures (a hypervisor may offer a
+ * compatibility leaf at 0x40000000 and its own further up, so all are
+ * scanned and the first non-empty one is reported).  Backends decide from
+ * this and from the entry point the loader used; detection itself only
+ * observes, and is logged even when native wins.
+ */
+#include "pv/backend.h"
+#include "pv/ops.h"
+#include <string.h>
+
+struct pv_platform pv_platform;
+
+void pv_detect(struct pv_platform *p, enum boot_entry entry)
+{
+	struct cpuid_regs r;
+	u32 base;
+
+	memset(p, 0, sizeof(*p));
+	p->entry = entry;
+	native_cpuid(1, 0, &r);
+	p->hypervisor_bit = (r.ecx >> 31) & 1;
+	if (!p->hypervisor_bit)
+		return;
+	for (base = 0x40000000u; base < 0x40010000u; base += 0x100) {
+		native_cpuid(base, 0, &r);
+		if (r.eax < base || r.eax > base + 0xff)
+			continue;
+		memcpy(p->signature + 0, &r.ebx, 4);
+		memcpy(p->signature + 4, &r.ecx, 4);
+		memcpy(p->signature + 8, &r.edx, 4);
+		p->signature[12] = 0;
+		p->base = base;
+		p->max_leaf = r.eax;
+		return;
+	}
+}

@@ -1,0 +1,83 @@
+/*
+ * setup.c — choosing the backend and patching, the first thing kmain does.
+ *
+ * Order matters: the backend fills its slots, then the console comes up
+ * (so every later failure can be reported), then the one patch pass runs
+ * while nothing else executes.
+ */
+#include "pv/backend.h"
+#include "pv/ops.h"
+#include "pv/patch.h"
+#include "options.h"
+#include "printk.h"
+#include "panic.h"
+#include <string.h>
+
+extern const struct pv_backend *const __pv_backends_start[], *const __pv_backends_end[];
+
+const struct pv_backend *pv_backend;
+
+static const struct pv_backend *backend_choose(const char *forced, const char **why)
+{
+	const struct pv_backend *const *b;
+	const struct pv_backend *best = NULL;
+	int prio, best_prio = 0;
+
+	for (b = __pv_backends_start; b < __pv_backends_end; b++) {
+		prio = (*b)->detect(&pv_platform);
+		if (forced[0]) {
+			if (strcmp((*b)->name, forced))
+				continue;
+			if (prio <= 0) {
+				*why = "not usable on this platform";
+				return NULL;
+			}
+			return *b;
+		}
+		if (prio > best_prio) {
+			best = *b;
+			best_prio = prio;
+		}
+	}
+	*why = forced[0] ? "no backend of that name in this kernel" : "no backend can run here";
+	return best;
+}
+
+static void backend_list(void)
+{
+	const struct pv_backend *const *b;
+
+	for (b = __pv_backends_start; b < __pv_backends_end; b++)
+		kprintf(" %s", (*b)->name);
+	kprintf("\n");
+}
+
+void pv_setup(struct boot_info *bi)
+{
+	const char *why = NULL;
+
+	pv_detect(&pv_platform, bi->entry);
+	pv_backend = backend_choose(kopt.pv_backend, &why);
+	if (!pv_backend) {
+		/* The tables are still native: use the native console to say so. */
+		console_init();
+		kprintf("pv: cannot use backend '%s': %s; backends in this kernel:",
+			kopt.pv_backend[0] ? kopt.pv_backend : "(auto)", why);
+		backend_list();
+		panic("pv: no usable backend");
+	}
+	pv_backend->init(bi);
+	console_init();
+
+	pr_info("pv: cpuid hypervisor bit %d, signature '%s' at 0x%x (max 0x%x), entry %s\n",
+		pv_platform.hypervisor_bit, pv_platform.signature[0] ? pv_platform.signature : "-",
+		pv_platform.base, pv_platform.max_leaf, bi->loader);
+	pr_info("pv: backend %s%s\n", pv_backend->name,
+		kopt.pv_backend[0] ? " (forced by pv.backend=)" : "");
+
+	pv_patch_all(kopt.pv_patch);
+	pr_info("pv: backend=%s sites=%u inline=%u direct=%u nop=%u ident=%u unpatched=%u\n",
+		pv_info.name, pv_census.sites, pv_census.kind[PVPATCH_INLINE],
+		pv_census.kind[PVPATCH_DIRECT], pv_census.kind[PVPATCH_NOP],
+		pv_census.kind[PVPATCH_IDENT], pv_census.kind[PVPATCH_UNPATCHED]);
+}

@@ -1,0 +1,23 @@
+/*
+ * setup_off.c — pv_setup for a PARAVIRT=0 kernel: there is nothing to
+ * choose and nothing to patch, but the boot log keeps the same census line
+ * so every build can be compared by the same tools.
+ */
+#include "pv/backend.h"
+#include "pv/ops.h"
+#include "options.h"
+#include "printk.h"
+#include "panic.h"
+#include <string.h>
+
+struct pv_platform pv_platform;
+
+void pv_setup(struct boot_info *bi)
+{
+	console_init();
+	if (kopt.pv_backend[0] && strcmp(kopt.pv_backend, "native"))
+		panic("pv: cannot use backend '%s': this kernel was built with PARAVIRT=0 "
+		      "and has only native", kopt.pv_backend);
+	pr_info("pv: built with PARAVIRT=0: native code called directly, entry %s\n", bi->loader);
+	pr_info("pv: backend=native sites=0 inline=0 direct=0 nop=0 ident=0 unpatched=0\n");
+}

@@ -1,0 +1,194 @@
+/*
+ * runargs.c — the options of `proteus run`.
+ *
+ *   proteus run --on qemu [--machine pc|q35|microvm] [--kernel PATH]
+ *               [--initrd PATH] [--timeout SECONDS] [--icount] [--log FILE]
+ *               [--qemu PATH] [-- kernel args...]
+ *
+ * Options take their value as the next word or after '='.  Everything after
+ * "--" is the kernel command line.  Parsing never touches the filesystem;
+ * runargs_resolve does that afterwards.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "tools/proteus/run.h"
+
+static const char *const runargs_machines[] = { "pc", "q35", "microvm", NULL };
+
+#define RUNARGS_MAX_TIMEOUT (7.0 * 24 * 3600)
+
+static int runargs_fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int runargs_fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return RUNARGS_USAGE;
+}
+
+static int runargs_machine_known(const char *m)
+{
+	for (const char *const *p = runargs_machines; *p; p++)
+		if (strcmp(*p, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* Seconds as digits with an optional fraction: "120", "0.5". */
+static int runargs_seconds(const char *s, double *out)
+{
+	const char *p = s;
+	char *end;
+
+	if (!*p)
+		return -1;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == s)
+		return -1;
+	if (*p == '.') {
+		const char *f = ++p;
+
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == f)
+			return -1;
+	}
+	if (*p)
+		return -1;
+	errno = 0;
+	*out = strtod(s, &end);
+	if (errno || *end || *out <= 0 || *out > RUNARGS_MAX_TIMEOUT)
+		return -1;
+	return 0;
+}
+
+/* The value of option name: after '=' in arg, or the next word. */
+static const char *runargs_value(int argc, char **argv, int *i, const char *eq)
+{
+	if (eq)
+		return eq + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static void runargs_defaults(struct run_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->machine = RUN_DEFAULT_MACHINE;
+	o->kernel = RUN_DEFAULT_KERNEL;
+	o->initrd = RUN_DEFAULT_INITRD;
+	o->timeout = RUN_DEFAULT_TIMEOUT;
+	o->qemu = RUN_DEFAULT_QEMU;
+}
+
+int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
+{
+	static const char *const valued[] = {
+		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", NULL,
+	};
+	int i;
+
+	runargs_defaults(o);
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i], *eq = NULL, *val = NULL;
+		char name[32];
+		size_t nlen;
+		int takes = 0;
+
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+			return RUNARGS_HELP;
+		if (strncmp(arg, "--", 2) != 0)
+			return runargs_fail(err, errlen, "unexpected argument '%s' (kernel arguments go after --)", arg);
+		eq = strchr(arg, '=');
+		nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+		if (nlen >= sizeof name)
+			return runargs_fail(err, errlen, "unknown option '%s'", arg);
+		memcpy(name, arg, nlen);
+		name[nlen] = 0;
+		for (const char *const *v = valued; *v; v++)
+			takes |= strcmp(*v, name) == 0;
+		if (strcmp(name, "--icount") == 0) {
+			if (eq)
+				return runargs_fail(err, errlen, "--icount takes no value");
+			o->icount = 1;
+			continue;
+		}
+		if (!takes)
+			return runargs_fail(err, errlen, "unknown option '%s'", name);
+		val = runargs_value(argc, argv, &i, eq);
+		if (!val)
+			return runargs_fail(err, errlen, "%s needs a value", name);
+		if (!*val)
+			return runargs_fail(err, errlen, "%s needs a non-empty value", name);
+		if (strcmp(name, "--on") == 0) {
+			if (!run_platform_find(val))
+				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen or kvm)", val);
+			o->platform = val;
+		} else if (strcmp(name, "--machine") == 0) {
+			if (!runargs_machine_known(val))
+				return runargs_fail(err, errlen, "unknown machine '%s' (expected pc, q35 or microvm)", val);
+			o->machine = val;
+		} else if (strcmp(name, "--kernel") == 0) {
+			o->kernel = val;
+		} else if (strcmp(name, "--initrd") == 0) {
+			o->initrd = val;
+			o->initrd_given = 1;
+		} else if (strcmp(name, "--timeout") == 0) {
+			if (runargs_seconds(val, &o->timeout) < 0)
+				return runargs_fail(err, errlen,
+						    "--timeout '%s' is not a number of seconds (> 0, at most %.0f)",
+						    val, RUNARGS_MAX_TIMEOUT);
+		} else if (strcmp(name, "--log") == 0) {
+			o->log = val;
+		} else {
+			o->qemu = val;
+		}
+	}
+	if (!o->platform)
+		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen or kvm)");
+	o->kargs = argv + i;
+	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
+	return RUNARGS_OK;
+}
+
+/* 0 when path is a readable file, else an errno value. */
+static int runargs_readable(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return errno;
+	if (S_ISDIR(st.st_mode))
+		return EISDIR;
+	return access(path, R_OK) == 0 ? 0 : errno;
+}
+
+int runargs_resolve(struct run_opts *o, char *err, size_t errlen)
+{
+	int e = runargs_readable(o->kernel);
+
+	if (e)
+		return runargs_fail(err, errlen, "kernel %s: %s", o->kernel, strerror(e));
+	e = runargs_readable(o->initrd);
+	if (e) {
+		if (o->initrd_given || e != ENOENT)
+			return runargs_fail(err, errlen, "initrd %s: %s", o->initrd, strerror(e));
+		o->initrd = NULL;
+	}
+	return RUNARGS_OK;
+}

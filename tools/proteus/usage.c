@@ -1,0 +1,23 @@
+/*
+ * usage.c — the help text of `proteus`.
+ */
+#include "tools/proteus/proteus.h"
+#include "tools/proteus/run.h"
+
+void proteus_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: proteus run --on qemu|xen|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
+		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--log FILE]\n"
+		"                   [--qemu PATH] [-- kernel args...]\n"
+		"       proteus sites ELF\n"
+		"       proteus help\n"
+		"\n"
+		"run    boot the kernel and stream the guest's serial output to stdout.\n"
+		"       defaults: --kernel %s, --initrd %s (if present),\n"
+		"       --machine %s, --timeout %.0f.  Kernel args become the command line.\n"
+		"       exit 0 guest passed, 1 guest failed, 2 usage, 3 no result, 124 timeout.\n"
+		"sites  check every pv call site in the ELF against pvops.def and print the\n"
+		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
+		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_MACHINE, RUN_DEFAULT_TIMEOUT);
+}
