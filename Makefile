@@ -152,6 +152,11 @@ $(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
 
 tool: $(BUILD)/proteus
 
+.PHONY: unit-build print-unit-bins
+unit-build: $(UNIT_BINS)
+print-unit-bins:
+	@echo $(UNIT_BINS)
+
 # --------------------------------------------------------------- running --
 
 $(BUILD)/.deps-ok: mk/deps.sh
