@@ -64,7 +64,7 @@ int pvpatch_encode_indirect(uint8_t *out, uint64_t site, uint64_t slot, unsigned
 {
 	int32_t rel;
 
-	if (pad + 6 > PVPATCH_MAX_LEN || !rel32_reaches(site + 6, slot, &rel))
+	if (pad > PVPATCH_MAX_LEN - 6 || !rel32_reaches(site + 6, slot, &rel))
 		return -1;
 	out[0] = 0xff;
 	out[1] = 0x15;
@@ -85,7 +85,7 @@ bool pvpatch_is_indirect(const uint8_t *bytes, unsigned len, uint64_t site,
 {
 	uint8_t want[PVPATCH_MAX_LEN];
 
-	if (len != 6 + pad || pvpatch_encode_indirect(want, site, slot, pad) != 0)
+	if (len < 6 || len - 6 != pad || pvpatch_encode_indirect(want, site, slot, pad) != 0)
 		return false;
 	return memcmp(bytes, want, len) == 0;
 }

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -943,6 +944,19 @@ static void test_call_objdump(void **state)
 	}
 }
 
+/* Huge pads must be refused, not wrap around in the length arithmetic. */
+static void test_huge_pad_refused(void **state)
+{
+	uint8_t out[PVPATCH_MAX_LEN + 1];
+	(void)state;
+
+	memset(out, 0xcc, sizeof(out));
+	assert_int_equal(pvpatch_encode_indirect(out, 0x1000, 0x2000, UINT_MAX - 2), -1);
+	assert_int_equal(out[0], 0xcc);
+	assert_false(pvpatch_is_indirect(out, 5, 0x1000, 0x2000, UINT_MAX));
+	assert_false(pvpatch_is_indirect(out, 0, 0x1000, 0x2000, UINT_MAX - 5));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -978,6 +992,7 @@ int main(void)
 		cmocka_unit_test(test_call_reach),
 		cmocka_unit_test(test_call_bad_len),
 		cmocka_unit_test(test_call_objdump),
+		cmocka_unit_test(test_huge_pad_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
