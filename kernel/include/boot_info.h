@@ -31,10 +31,14 @@ struct boot_info {
 	unsigned nr_ram;
 	char cmdline[BOOT_CMDLINE_MAX];
 	u64 initrd_start, initrd_size;     /* physical; size 0 when none */
+	/* RAM the loader still uses (its own structures, page tables). */
+	struct boot_mem_range reserved[8];
+	unsigned nr_reserved;
 	/* Offset at which the boot page tables map physical memory, valid until
 	 * the kernel installs its own tables (identity on the PVH entry). */
 	u64 boot_phys_offset;
-	/* Below this physical address the boot tables map everything. */
+	/* Below this physical address the boot tables map everything; until
+	 * the kernel's own tables are live, frames come only from below it. */
 	u64 boot_mapped_limit;
 	void *platform;                    /* entry-specific handle (start_info) */
 };

@@ -41,6 +41,10 @@ void frame_free_contig(u64 pa, unsigned n);
 u64 frames_free_count(void);
 u64 frames_total(void);
 bool frame_is_ram(u64 pa);
+/* Allow frames beyond the boot mapping (the direct map is live). */
+void frames_unlimit(void);
+/* RAM at or above this address is not used. */
+u64 frames_max_addr(void);
 
 /* ---- the physical map ---- */
 extern u64 phys_map_offset;

@@ -3,9 +3,14 @@
  * 4 GiB, set when the frame is in use or is not RAM.
  *
  * Everything starts used; only the RAM ranges of the memory map are
- * released, minus the first megabyte (firmware), the kernel image and the
- * initrd.  Freeing a frame that is already free is a kernel bug and
- * panics rather than corrupting the allocator.
+ * released, minus the first megabyte (firmware), the kernel image, the
+ * initrd and whatever the loader still uses.  Freeing a frame that is
+ * already free is a kernel bug and panics rather than corrupting the
+ * allocator.
+ *
+ * Until the kernel's own page tables are live, only frames the loader's
+ * tables map can be zeroed and filled, so allocation stops at the boot
+ * mapping's limit; frames_unlimit() lifts that once the direct map exists.
  */
 #include "mm.h"
 #include "panic.h"
@@ -16,6 +21,7 @@
 static u64 used_map[MAX_FRAMES / 64];
 static u64 nr_free, nr_ram;
 static u64 search_hint;
+static u64 alloc_limit = MAX_FRAMES;        /* in frames */
 static const struct boot_info *frames_bi;
 
 extern char __kernel_end[];
@@ -57,7 +63,7 @@ static void range_reserve(u64 start, u64 end)
 
 void frames_init(const struct boot_info *bi)
 {
-	u64 ignored = 0;
+	u64 ignored = 0, limit = (u64)MAX_FRAMES << PAGE_SHIFT;
 	unsigned i;
 
 	frames_bi = bi;
@@ -66,9 +72,9 @@ void frames_init(const struct boot_info *bi)
 	memset(used_map, 0xff, sizeof(used_map));
 	for (i = 0; i < bi->nr_ram; i++) {
 		u64 s = bi->ram[i].start, e = s + bi->ram[i].size;
-		if (e > bi->boot_mapped_limit) {
-			ignored += e - MAX(s, bi->boot_mapped_limit);
-			e = bi->boot_mapped_limit;
+		if (e > limit) {
+			ignored += e - MAX(s, limit);
+			e = limit;
 		}
 		if (s < e)
 			range_release(s, e);
@@ -77,6 +83,9 @@ void frames_init(const struct boot_info *bi)
 	range_reserve(KERNEL_PHYS, (u64)__kernel_end - KERNEL_VBASE);
 	if (bi->initrd_size)
 		range_reserve(bi->initrd_start, bi->initrd_start + bi->initrd_size);
+	for (i = 0; i < bi->nr_reserved; i++)
+		range_reserve(bi->reserved[i].start, bi->reserved[i].start + bi->reserved[i].size);
+	alloc_limit = MIN(bi->boot_mapped_limit >> PAGE_SHIFT, (u64)MAX_FRAMES);
 	pr_info("mm: %llu MiB of RAM, %llu MiB free%s\n",
 		(unsigned long long)(nr_ram >> 8), (unsigned long long)(nr_free >> 8),
 		ignored ? " (memory above 4 GiB not used)" : "");
@@ -89,8 +98,18 @@ bool frame_is_ram(u64 pa)
 	for (i = 0; frames_bi && i < frames_bi->nr_ram; i++)
 		if (pa >= frames_bi->ram[i].start &&
 		    pa - frames_bi->ram[i].start < frames_bi->ram[i].size)
-			return pa < frames_bi->boot_mapped_limit;
+			return (pa >> PAGE_SHIFT) < MAX_FRAMES;
 	return false;
+}
+
+void frames_unlimit(void)
+{
+	alloc_limit = MAX_FRAMES;
+}
+
+u64 frames_max_addr(void)
+{
+	return (u64)MAX_FRAMES << PAGE_SHIFT;
 }
 
 u64 frame_alloc_contig(unsigned n)
@@ -101,7 +120,7 @@ u64 frame_alloc_contig(unsigned n)
 		return 0;
 	/* Two passes: from the hint to the end, then from the start. */
 	for (pass = 0; pass < 2; pass++) {
-		u64 from = pass ? 0 : search_hint, to = MAX_FRAMES;
+		u64 from = pass ? 0 : MIN(search_hint, alloc_limit), to = alloc_limit;
 		run = 0;
 		for (f = from; f < to; f++) {
 			if (!run && (used_map[f / 64] == ~0ull) && f % 64 == 0) {

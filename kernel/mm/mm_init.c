@@ -42,8 +42,8 @@ static void map_phys(const struct boot_info *bi)
 	for (i = 0; i < bi->nr_ram; i++) {
 		u64 s = ALIGN_UP(bi->ram[i].start, PAGE_SIZE);
 		u64 e = ALIGN_DOWN(bi->ram[i].start + bi->ram[i].size, PAGE_SIZE);
-		if (e > bi->boot_mapped_limit)
-			e = bi->boot_mapped_limit;
+		if (e > frames_max_addr())
+			e = frames_max_addr();
 		if (s < e)
 			map_range(PHYS_MAP_BASE + s, s, e - s, PTE_W | nx_flag);
 	}
@@ -87,6 +87,7 @@ void mm_init(const struct boot_info *bi)
 	mm_switch(&kernel_mm);
 	phys_map_offset = PHYS_MAP_BASE;
 	kernel_mm.pgd = phys_to_virt(kernel_mm.pgd_pa);
+	frames_unlimit();
 	pr_info("mm: kernel page tables live: %u table pages, NX %s\n",
 		kernel_mm.pt_pages + 1, nx_flag ? "on" : "off");
 }
