@@ -263,7 +263,7 @@ QEMU_CMD=$(grep -o 'qemu-system-x86_64 .*' "$LOGDIR/patched-1.err" | head -1) ||
 			printf "- %s (%s): patched costs **%s** instruction(s) per iteration %s PARAVIRT=0 (%s vs %s). ",
 				o, cl[i], fmt(t < 0 ? -t : t), (t > 0 ? "more than" : "fewer than"), fmt(pa[i]), fmt(p0[i])
 			if (t == 1 || t == -1) {
-				printf "This 0.01 is not per-op work: bench.c truncates (loop − empty loop) / N, so a one-instruction difference in the loop'"'"'s fixed part (outside the iterations) shows as 0.01."
+				printf "This 0.01 is not per-op work: it is a one-instruction difference in the loop'"'"'s fixed part (outside the iterations) that rounding did not absorb."
 			} else if (cl[i] == "B-nop") {
 				if (t == 100 * nops(op[i]))
 					printf "That is exactly one instruction per op: the patched site is a single NOP (all the site'"'"'s bytes, one instruction) where PARAVIRT=0 compiles an empty op to nothing at all. Zero is not reachable without removing the site."
@@ -287,7 +287,7 @@ QEMU_CMD=$(grep -o 'qemu-system-x86_64 .*' "$LOGDIR/patched-1.err" | head -1) ||
 				} else printf "A mix of the ops above; its tax is the sum of their register traffic."
 			}
 			if ((t % 100) && t != 1 && t != -1)
-				printf " (The .%02d is not part of an instruction: see the note on truncation below.)", (t < 0 ? -t : t) % 100
+				printf " (The .%02d is not part of an instruction: see the note on fractions below.)", (t < 0 ? -t : t) % 100
 			printf "\n"
 		}
 		for (i = 1; i <= NR; i++) {
@@ -303,7 +303,7 @@ QEMU_CMD=$(grep -o 'qemu-system-x86_64 .*' "$LOGDIR/patched-1.err" | head -1) ||
 		printf ".\n"
 		printf "- Every instruction counts one here: `cli`, `popf`, a `mov` to a control register, a NOP and an indirect call weigh the same. Equal instruction counts with identical inlined bytes mean equal work; elsewhere the counts are a floor on the difference, not cycles.\n"
 		printf "- bench.c reports 0 when a loop is not slower than the empty loop (it clamps), so a 0.00 cell means \"no more than the empty loop\".\n"
-		if (frac) printf "- Values ending in .99 (or other fractions) are not fractional instructions: bench.c truncates (loop − empty loop) / N, and a loop whose fixed part outside the iterations is one instruction shorter than the empty loop'"'"'s reads x.99 (and a tax against it x.01).\n"
+		if (frac) printf "- Values ending in .99 (or other fractions) are not fractional instructions: bench.c rounds (loop − empty loop) / N to hundredths, so a fraction means the loop'"'"'s per-iteration cost is not constant (or its fixed part differs from the empty loop'"'"'s by more than rounding absorbs): look at the disassembly.\n"
 	}' "$LOGDIR/merged"
 	echo
 	echo "Logs of this run: \`$LOGDIR/<configuration>-<run>.log\`. The loops can be read with"
