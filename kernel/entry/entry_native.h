@@ -39,7 +39,10 @@
 	pushq %rcx
 
 /* sysret takes rip from rcx and rflags from r11; the user stack is
- * restored last, after which nothing may touch the kernel stack. */
+ * restored last, after which nothing may touch the kernel stack.  The rip
+ * is the one syscall saved, so it is canonical: sysret with a
+ * non-canonical rcx would fault in ring 0 on the user stack.  Code that
+ * starts editing syscall frames must return through iretq instead. */
 #define SYSCALL_RETURN                                  \
 	mov 0(%rsp), %rcx;                              \
 	mov 16(%rsp), %r11;                             \
