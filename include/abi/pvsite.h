@@ -1,5 +1,5 @@
 /*
- * pvsite.h — the patch-site ABI, version 1.
+ * pvsite.h — the patch-site ABI, version 2 (2 added lazy.flush_mmu).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only
@@ -24,7 +24,7 @@
 
 #include <stdint.h>
 
-#define PVSITE_ABI_VERSION 1u
+#define PVSITE_ABI_VERSION 2u
 #define PVSITE_MAGIC       0x54535650u /* "PVST" little-endian */
 
 /* Section names, as listed above. */

@@ -74,8 +74,11 @@ static u64 *pt_walk(struct mm *mm, u64 va, int level, bool alloc)
 	return &table[pt_index(va, level)];
 }
 
+/* Readers of entries flush first: inside a lazy-MMU window a backend may
+ * still hold writes in its queue. */
 u64 *paging_leaf(struct mm *mm, u64 va)
 {
+	lazy_flush_mmu();
 	return pt_walk(mm, va, PT_LEVEL_PTE, false);
 }
 

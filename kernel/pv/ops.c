@@ -53,6 +53,7 @@
 #define PV_LAZY_NATIVE {                                       \
 	.enter_mmu = pv_nop,                                   \
 	.leave_mmu = pv_nop,                                   \
+	.flush_mmu = pv_nop,                                   \
 	.start_context_switch = pv_nop,                        \
 	.end_context_switch = pv_nop,                          \
 }

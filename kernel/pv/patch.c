@@ -46,13 +46,9 @@ enum pvpatch_kind pv_patch_plan(const struct pvsite *s, u8 *out)
 	const u8 *body;
 	unsigned n;
 	bool prefixable;
-	u8 buf[PVPATCH_MAX_LEN];
 
-	if (pv_init_ops.patch) {
-		n = pv_init_ops.patch(s->op, target, buf, s->len);
-		if (n && pvpatch_encode_inline(out, s->len, buf, n, false) == 0)
-			return PVPATCH_INLINE;
-	}
+	if (pv_init_ops.patch && pv_init_ops.patch(s->op, target, s->addr, out, s->len))
+		return PVPATCH_INLINE;
 	if (target == *d->native) {
 		body = native_patch_template(s->op, &n, &prefixable);
 		if (body && pvpatch_encode_inline(out, s->len, body, n, prefixable) == 0)

@@ -42,6 +42,7 @@ struct launch_state {
 	struct pollfd fds[2];    /* [0] child's stdout, [1] its stderr */
 	struct errscan scan;
 	int stdout_ok;           /* our stdout still accepts writes */
+	int stop;                /* the filter asked to end the run */
 	const struct launch_opts *o;
 	struct launch_result *r;
 };
@@ -130,6 +131,30 @@ fail:
 	_exit(127);
 }
 
+/* The guest's output: to the tail, our stdout and the log. */
+static void launch_emit(void *sink, const char *p, size_t n)
+{
+	struct launch_state *s = sink;
+
+	tail_push(&s->r->tail, p, n);
+	if (s->stdout_ok && launch_write_all(1, p, n) < 0)
+		s->stdout_ok = 0;
+	if (s->o->log_fd >= 0 && !s->r->log_err && launch_write_all(s->o->log_fd, p, n) < 0)
+		s->r->log_err = errno;
+}
+
+/* The child's stdout, through the filter when there is one. */
+static void launch_out(struct launch_state *s, const char *p, size_t n)
+{
+	if (!s->o->filter) {
+		if (n)
+			launch_emit(s, p, n);
+		return;
+	}
+	if (s->o->filter(s->o->filter_ctx, p, n, launch_emit, s))
+		s->stop = 1;
+}
+
 /* Copy what is ready on fds[i]; close it at end of file. */
 static void launch_pump(struct launch_state *s, int i)
 {
@@ -147,6 +172,8 @@ static void launch_pump(struct launch_state *s, int i)
 			s->fds[i].fd = -1;
 			if (i == 1)
 				errscan_end(&s->scan);
+			else
+				launch_out(s, buf, 0);
 			return;
 		}
 		if (i == 1) {
@@ -154,11 +181,7 @@ static void launch_pump(struct launch_state *s, int i)
 			launch_write_all(2, buf, (size_t)n);
 			continue;
 		}
-		tail_push(&s->r->tail, buf, (size_t)n);
-		if (s->stdout_ok && launch_write_all(1, buf, (size_t)n) < 0)
-			s->stdout_ok = 0;
-		if (s->o->log_fd >= 0 && !s->r->log_err && launch_write_all(s->o->log_fd, buf, (size_t)n) < 0)
-			s->r->log_err = errno;
+		launch_out(s, buf, (size_t)n);
 	}
 }
 
@@ -171,6 +194,8 @@ static void launch_drain(struct launch_state *s)
 		if (s->fds[i].fd >= 0) {
 			close(s->fds[i].fd);
 			s->fds[i].fd = -1;
+			if (i == 0)
+				launch_out(s, NULL, 0);
 		}
 }
 
@@ -195,6 +220,11 @@ static void launch_wait(struct launch_state *s)
 		if (launch_term) {
 			s->r->how = LAUNCH_INTERRUPTED;
 			s->r->signo = launch_term;
+			launch_kill(s);
+			return;
+		}
+		if (s->stop) {
+			s->r->how = LAUNCH_STOPPED;
 			launch_kill(s);
 			return;
 		}

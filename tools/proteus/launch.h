@@ -11,18 +11,34 @@
 #ifndef PROTEUS_TOOL_LAUNCH_H
 #define PROTEUS_TOOL_LAUNCH_H
 
+#include <stddef.h>
 #include "tools/proteus/tail.h"
+
+/* Streams the guest's output on: to our stdout, the log and the tail. */
+typedef void launch_emit_fn(void *sink, const char *p, size_t n);
+
+/*
+ * A filter for a child whose stdout is more than the guest's console (Xen
+ * interleaves its own log with it).  It sees every chunk as it is read,
+ * and n == 0 once at end of stream to flush what it held back; it passes
+ * the guest's part on with emit(sink, ...).  A nonzero return ends the
+ * run: the child is killed and the result says LAUNCH_STOPPED.
+ */
+typedef int launch_filter_fn(void *ctx, const char *p, size_t n, launch_emit_fn *emit, void *sink);
 
 struct launch_opts {
 	char *const *argv;       /* argv[0] is looked up in PATH if it has no '/' */
 	double timeout;          /* seconds */
 	int log_fd;              /* copy of stdout goes here too; -1 for none */
 	int pass_stdin;          /* child reads our stdin; else /dev/null */
+	launch_filter_fn *filter; /* NULL: all of stdout is the guest's */
+	void *filter_ctx;
 };
 
 enum launch_how {
 	LAUNCH_EXITED,           /* wstatus is valid */
 	LAUNCH_TIMEOUT,          /* deadline passed; process group killed */
+	LAUNCH_STOPPED,          /* the filter ended the run; process group killed */
 	LAUNCH_INTERRUPTED,      /* we got signo; process group killed */
 	LAUNCH_EXEC_FAILED,      /* err: why argv[0] could not run */
 	LAUNCH_ERROR,            /* err: a system call failed */

@@ -1,17 +1,18 @@
 /*
  * platform.c — the platforms `proteus run --on NAME` knows.
  *
- * Each platform lives in its own file (run_qemu.c, later run_xen.c and
- * run_kvm.c) and contributes one function that builds the VMM's argv from
- * the run options; everything else about a run is shared.
+ * Each platform lives in its own file (run_qemu.c, run_xen.c, later
+ * run_kvm.c) and contributes a function that builds the VMM's argv from
+ * the run options, and, if it needs more, one that prepares the run (Xen:
+ * fetch the image, watch its log); everything else about a run is shared.
  */
 #include <string.h>
 #include "tools/proteus/run.h"
 
 static const struct run_platform run_platforms[] = {
-	{ "qemu", run_qemu_build, NULL },
-	{ "xen", NULL, "Xen under QEMU (PV and PVH dom0) is not supported yet" },
-	{ "kvm", NULL, "QEMU with KVM is not supported yet" },
+	{ "qemu", NULL, run_qemu_build, NULL },
+	{ "xen", run_xen_prepare, run_xen_build, NULL },
+	{ "kvm", NULL, NULL, "QEMU with KVM is not supported yet" },
 };
 
 const struct run_platform *run_platform_find(const char *name)

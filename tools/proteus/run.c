@@ -2,9 +2,11 @@
  * run.c — `proteus run`: boot the kernel on a platform and report.
  *
  * The steps, in order: parse the options, find the platform, check the
- * files, build the VMM's argv, print it, run it under the deadline with its
- * output streaming through, and map how it ended to our exit status (see
- * run.h for the statuses and run_status.c for the mapping).
+ * files, let the platform prepare (Xen: find its image, set up the watch
+ * that splits its log off), build the VMM's argv, print it, run it under
+ * the deadline with its output streaming through, and map how it ended to
+ * our exit status (see run.h for the statuses and run_status.c for the
+ * mapping).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,23 +35,43 @@ static int run_usage(const char *why)
 	return RUN_EXIT_USAGE;
 }
 
-static int run_result(const struct run_opts *o, struct launch_result *r)
+/* The last lines of what the guest printed, and of what the platform kept apart. */
+static void run_tails(const struct run_watch *w, const struct launch_result *r)
 {
-	char msg[160];
+	if (!w->tail) {
+		tail_print(&r->tail, RUN_TAIL_LINES, stderr);
+		return;
+	}
+	fprintf(stderr, "proteus: last lines of the guest's output:\n");
+	if (!tail_print(&r->tail, RUN_TAIL_LINES, stderr))
+		fprintf(stderr, "  (none)\n");
+	w->tail(w->ctx, RUN_TAIL_LINES, stderr);
+}
+
+static int run_result(const struct run_opts *o, const struct run_watch *w, struct launch_result *r)
+{
+	char msg[200];
 	int rc;
 
 	if (r->log_err)
 		fprintf(stderr, "proteus: writing %s: %s\n", o->log, strerror(r->log_err));
 	switch (r->how) {
 	case LAUNCH_EXITED:
-		rc = run_status_map(r->wstatus, r->vmm_error, msg, sizeof msg);
+	case LAUNCH_STOPPED:
+		if (w->status)
+			rc = w->status(w->ctx, r, msg, sizeof msg);
+		else
+			rc = run_status_map(r->wstatus, r->vmm_error, msg, sizeof msg);
 		if (msg[0])
 			fprintf(stderr, "%s\n", msg);
+		/* Plain QEMU showed everything already; a filter hid part of it. */
+		if (rc == RUN_EXIT_NORESULT && w->tail)
+			run_tails(w, r);
 		return rc;
 	case LAUNCH_TIMEOUT:
-		fprintf(stderr, "proteus: timeout after %g s; last lines:\n", o->timeout);
+		fprintf(stderr, "proteus: timeout after %g s%s\n", o->timeout, w->tail ? "" : "; last lines:");
 		fflush(stderr);
-		tail_print(&r->tail, RUN_TAIL_LINES, stderr);
+		run_tails(w, r);
 		return RUN_EXIT_TIMEOUT;
 	case LAUNCH_INTERRUPTED:
 		fprintf(stderr, "proteus: interrupted by %s; qemu killed\n", strsignal(r->signo));
@@ -64,10 +86,10 @@ static int run_result(const struct run_opts *o, struct launch_result *r)
 	}
 }
 
-static int run_launch(const struct run_opts *o, struct argv *cmd)
+static int run_launch(const struct run_opts *o, const struct run_watch *w, struct argv *cmd)
 {
 	static struct launch_result r;
-	struct launch_opts lo = { cmd->v, o->timeout, -1, !isatty(0) };
+	struct launch_opts lo = { cmd->v, o->timeout, -1, !isatty(0), w->filter, w->ctx };
 	char *line = argv_format(cmd);
 	int rc;
 
@@ -89,13 +111,14 @@ static int run_launch(const struct run_opts *o, struct argv *cmd)
 	launch_run(&lo, &r);
 	if (lo.log_fd >= 0 && close(lo.log_fd) < 0 && !r.log_err)
 		r.log_err = errno;
-	rc = run_result(o, &r);
+	rc = run_result(o, w, &r);
 	return rc;
 }
 
 int run_main(int argc, char **argv)
 {
 	const struct run_platform *p;
+	struct run_watch watch = { 0 };
 	struct run_opts o;
 	struct argv cmd;
 	char err[256];
@@ -118,13 +141,19 @@ int run_main(int argc, char **argv)
 		fprintf(stderr, "proteus: %s\n", err);
 		return RUN_EXIT_USAGE;
 	}
+	if (p->prepare && p->prepare(&o, &watch, err, sizeof err) < 0) {
+		fprintf(stderr, "proteus: %s\n", err);
+		return RUN_EXIT_USAGE;
+	}
 	argv_init(&cmd);
 	if (p->build(&o, &cmd) < 0 || cmd.oom) {
 		fprintf(stderr, "proteus: out of memory\n");
-		argv_free(&cmd);
-		return RUN_EXIT_USAGE;
+		rc = RUN_EXIT_USAGE;
+	} else {
+		rc = run_launch(&o, &watch, &cmd);
 	}
-	rc = run_launch(&o, &cmd);
 	argv_free(&cmd);
+	if (watch.finish)
+		watch.finish(watch.ctx);
 	return rc;
 }

@@ -2,15 +2,19 @@
  * run.h — `proteus run`: options, platforms, and the result mapping.
  *
  * run.c drives a run: runargs_parse reads the options, runargs_resolve
- * checks the files, the platform named by --on builds the argv, launch.c
- * runs it under a deadline, and run_status_map turns the way the VMM ended
- * into our exit status.
+ * checks the files, the platform named by --on prepares (Xen: finds its
+ * image and sets up a watch on its log) and builds the argv, launch.c
+ * runs it under a deadline, and run_status_map (or the platform's watch)
+ * turns the way the VMM ended into our exit status.
  */
 #ifndef PROTEUS_TOOL_RUN_H
 #define PROTEUS_TOOL_RUN_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "tools/proteus/argv.h"
+#include "tools/proteus/launch.h"
+#include "tools/proteus/xenlog.h"
 
 #define RUN_DEFAULT_KERNEL  "build/proteus.elf"
 #define RUN_DEFAULT_INITRD  "build/initrd.cpio"
@@ -37,6 +41,8 @@ struct run_opts {
 	int icount;               /* --icount */
 	const char *log;          /* --log FILE, or NULL */
 	const char *qemu;         /* --qemu PATH, or the name looked up in PATH */
+	const char *xen;          /* --xen PATH to xen.elf; after prepare, the image used */
+	const char *xen_log;      /* --xen-log FILE, or NULL: Xen's log is kept for failures only */
 	char **kargs;             /* kernel arguments after "--" */
 	size_t nkargs;
 };
@@ -52,9 +58,31 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 /* Check the kernel and initrd files; drop the default initrd when it is absent. */
 int runargs_resolve(struct run_opts *o, char *err, size_t errlen);
 
+/*
+ * What a platform adds to a run besides the VMM's argv, when the VMM's
+ * stdout is more than the guest's console (Xen's log is interleaved with
+ * it, and says how dom0 ended).  Every member may be NULL.
+ */
+struct run_watch {
+	void *ctx;
+	launch_filter_fn *filter;
+	/* Our exit status for LAUNCH_EXITED or LAUNCH_STOPPED; msg as for run_status_map. */
+	int (*status)(void *ctx, const struct launch_result *r, char *msg, size_t len);
+	/* Print the last lines of what the filter kept off stdout, labelled. */
+	void (*tail)(void *ctx, unsigned lines, FILE *out);
+	/* The run is over: close files, say if writing them failed. */
+	void (*finish)(void *ctx);
+};
+
 /* One platform `--on NAME` can run on. */
 struct run_platform {
 	const char *name;
+	/*
+	 * Before build, after the kernel and initrd are resolved: check what
+	 * the platform cannot take, find what it needs, fill w.  NULL: nothing
+	 * to do.  Returns 0, or -1 with a one-line reason in err.
+	 */
+	int (*prepare)(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 	/* Build the VMM's argv; NULL while the platform is not supported yet. */
 	int (*build)(const struct run_opts *o, struct argv *out);
 	const char *later;        /* what is missing, when build is NULL */
@@ -64,6 +92,18 @@ const struct run_platform *run_platform_find(const char *name);
 /* The QEMU TCG platform (run_qemu.c). */
 int run_qemu_build(const struct run_opts *o, struct argv *out);
 
+/* Xen 4.17 under QEMU TCG, Proteus as PV dom0 (run_xen.c). */
+#define RUN_XEN_APPEND "console=com1 com1=115200,8n1 dom0_mem=64M loglvl=all guest_loglvl=all noreboot=false"
+int run_xen_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
+int run_xen_build(const struct run_opts *o, struct argv *out);
+/*
+ * The multiboot module list for QEMU's -initrd: "KERNEL ARGS,INITRD"
+ * (malloc'd), or NULL with a reason in err when a path or an argument
+ * cannot travel in it (see run_xen.c).  initrd may be NULL.
+ */
+char *run_xen_modules(const char *kernel, char *const *kargs, size_t nkargs, const char *initrd,
+		      char *err, size_t errlen);
+
 /*
  * Map how the VMM ended to our exit status.  wstatus is from waitpid;
  * vmm_error is set when the VMM printed an error of its own (not a warning)
@@ -71,6 +111,11 @@ int run_qemu_build(const struct run_opts *o, struct argv *out);
  * msg gets the line to print for RUN_EXIT_NORESULT.
  */
 int run_status_map(int wstatus, int vmm_error, char *msg, size_t len);
+/*
+ * The same under Xen: ev is what Xen's log said about dom0's end;
+ * XENLOG_NONE when it said nothing, and then QEMU's exit decides as above.
+ */
+int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *msg, size_t len);
 
 int run_main(int argc, char **argv);
 

@@ -9,6 +9,18 @@
  * QEMU also exits with 1 when it fails on its own, e.g. "qemu: invalid
  * kernel header".  It says so on stderr first, which is how we tell that
  * from a guest's success.
+ *
+ * Under Xen, dom0 reports the same way: with its I/O privilege raised by
+ * PHYSDEVOP_set_iopl, its `out` to 0xf4 is emulated by Xen onto the real
+ * port.  It may also end with SCHEDOP_shutdown, which QEMU's status cannot
+ * tell apart (a reboot and a triple fault both give 0, a poweroff halts
+ * the machine and QEMU never exits), so Xen's log says which (xenlog.h):
+ *   poweroff  "Hardware Dom0 halted: halting machine"      -> passed
+ *   reboot    "Hardware Dom0 shutdown: rebooting machine"  -> failed
+ *   crash     "Hardware Dom0 crashed: ..."                 -> no result
+ * crash cannot mean "failed": Xen crashes dom0 itself on a fault dom0 has
+ * no handler for.  Watchdog, soft reset, an unknown reason and a panic of
+ * Xen's are no result either.
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,4 +51,27 @@ int run_status_map(int wstatus, int vmm_error, char *msg, size_t len)
 	}
 	snprintf(msg, len, "proteus: guest ended without reporting a result (qemu wait status 0x%x)", wstatus);
 	return RUN_EXIT_NORESULT;
+}
+
+int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *msg, size_t len)
+{
+	msg[0] = 0;
+	switch (ev) {
+	case XENLOG_NONE:
+		return run_status_map(wstatus, vmm_error, msg, len);
+	case XENLOG_DOM0_POWEROFF:
+		return RUN_EXIT_PASS;
+	case XENLOG_DOM0_REBOOT:
+		return RUN_EXIT_FAIL;
+	case XENLOG_DOM0_CRASH:
+		snprintf(msg, len, "proteus: dom0 crashed (SHUTDOWN_crash, or a fault it had no handler for): no result");
+		return RUN_EXIT_NORESULT;
+	case XENLOG_XEN_PANIC:
+		snprintf(msg, len, "proteus: Xen panicked: no result");
+		return RUN_EXIT_NORESULT;
+	case XENLOG_DOM0_OTHER:
+	default:
+		snprintf(msg, len, "proteus: dom0 shut down without a result (watchdog, soft reset or unknown reason)");
+		return RUN_EXIT_NORESULT;
+	}
 }

@@ -4,6 +4,7 @@
  *   proteus run --on qemu [--machine pc|q35|microvm] [--kernel PATH]
  *               [--initrd PATH] [--timeout SECONDS] [--icount] [--log FILE]
  *               [--qemu PATH] [-- kernel args...]
+ *   proteus run --on xen [--xen PATH] [--xen-log FILE] [the same, but --machine]
  *
  * Options take their value as the next word or after '='.  Everything after
  * "--" is the kernel command line.  Parsing never touches the filesystem;
@@ -95,7 +96,8 @@ static void runargs_defaults(struct run_opts *o)
 int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
 	static const char *const valued[] = {
-		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", NULL,
+		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", "--xen", "--xen-log",
+		NULL,
 	};
 	int i;
 
@@ -155,12 +157,18 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 						    val, RUNARGS_MAX_TIMEOUT);
 		} else if (strcmp(name, "--log") == 0) {
 			o->log = val;
+		} else if (strcmp(name, "--xen") == 0) {
+			o->xen = val;
+		} else if (strcmp(name, "--xen-log") == 0) {
+			o->xen_log = val;
 		} else {
 			o->qemu = val;
 		}
 	}
 	if (!o->platform)
 		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen or kvm)");
+	if ((o->xen || o->xen_log) && strcmp(o->platform, "xen") != 0)
+		return runargs_fail(err, errlen, "%s is for --on xen", o->xen ? "--xen" : "--xen-log");
 	o->kargs = argv + i;
 	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
 	return RUNARGS_OK;

@@ -102,6 +102,7 @@ void native_pgd_release(struct mm *mm);
 /* lazy: nothing to batch on hardware */
 static inline void native_enter_mmu(void) {}
 static inline void native_leave_mmu(void) {}
+static inline void native_flush_mmu(void) {}
 static inline void native_start_context_switch(void) {}
 static inline void native_end_context_switch(void) {}
 

@@ -93,6 +93,7 @@ struct pv_mmu_ops {
 struct pv_lazy_ops {
 	void (*enter_mmu)(void);
 	void (*leave_mmu)(void);
+	void (*flush_mmu)(void);          /* issue what is queued, stay lazy */
 	void (*start_context_switch)(void);
 	void (*end_context_switch)(void);
 };
@@ -106,9 +107,10 @@ struct pv_time_ops {
 };
 
 struct pv_init_ops {
-	/* Backend-specific inline bodies: write at most len bytes for op whose
-	 * slot holds target into buf; return the count, 0 to decline. */
-	unsigned (*patch)(unsigned op, const void *target, u8 *buf, unsigned len);
+	/* A backend's own body for the site at addr (len bytes) of op, whose
+	 * slot holds target: write all len bytes into out and return true, or
+	 * return false to let the generic rules decide. */
+	bool (*patch)(unsigned op, const void *target, u64 addr, u8 *out, unsigned len);
 	void (*console_init)(void);
 	void (*shutdown)(int code) __noreturn;
 };
@@ -178,6 +180,7 @@ static inline void pgd_release(struct mm *mm) { PVOP_A(mmu, pgd_release)(mm); }
 /* ---- lazy ---- */
 static inline void lazy_enter_mmu(void) { PVOP_VCALL0(lazy, enter_mmu); }
 static inline void lazy_leave_mmu(void) { PVOP_VCALL0(lazy, leave_mmu); }
+static inline void lazy_flush_mmu(void) { PVOP_VCALL0(lazy, flush_mmu); }
 static inline void lazy_start_context_switch(void) { PVOP_VCALL0(lazy, start_context_switch); }
 static inline void lazy_end_context_switch(void) { PVOP_VCALL0(lazy, end_context_switch); }
 

@@ -61,7 +61,7 @@ static const char *native_body(unsigned op, unsigned *n)
 
 static bool is_lazy(unsigned op)
 {
-	return op == PVOP_lazy_enter_mmu || op == PVOP_lazy_leave_mmu ||
+	return op == PVOP_lazy_enter_mmu || op == PVOP_lazy_leave_mmu || op == PVOP_lazy_flush_mmu ||
 	       op == PVOP_lazy_start_context_switch || op == PVOP_lazy_end_context_switch;
 }
 
