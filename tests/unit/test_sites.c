@@ -202,8 +202,11 @@ static void test_wrong_version(void **state)
 {
 	(void)state;
 	fx_init(&pvops_compiled);
-	put_le(F.abi + 4, 2, 4);
-	expect_error(SITES_E_VERSION, "expected 1, found 2");
+	char want[64];
+
+	snprintf(want, sizeof(want), "expected %u, found %u", PVSITE_ABI_VERSION, PVSITE_ABI_VERSION + 1);
+	put_le(F.abi + 4, PVSITE_ABI_VERSION + 1, 4);
+	expect_error(SITES_E_VERSION, want);
 }
 
 static void test_wrong_record_size(void **state)
