@@ -50,14 +50,15 @@ KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.
 KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S
 ifeq ($(PARAVIRT),1)
 KSRC_C += kernel/pv/ops.c kernel/pv/patch.c kernel/pv/detect.c kernel/pv/setup.c \
-	$(wildcard kernel/ktest/pv_on/*.c)
-KSRC_S += kernel/native/callee.S
+	$(wildcard kernel/ktest/pv_on/*.c) $(wildcard kernel/xen/*.c)
+KSRC_S += kernel/native/callee.S $(wildcard kernel/xen/*.S)
+# One copy of the shared entry code per backend in this build.
+ENTRY_BACKENDS := native xenpv
 else
 KSRC_C := $(filter-out kernel/native/native_backend.c kernel/native/native_patch.c,$(KSRC_C)) \
 	kernel/pv/setup_off.c $(wildcard kernel/ktest/pv_off/*.c)
-endif
-# One copy of the shared entry code per backend in this build.
 ENTRY_BACKENDS := native
+endif
 
 KOBJS := $(KSRC_C:%.c=$(KDIR)/%.o) $(KSRC_S:%.S=$(KDIR)/%.o) \
 	$(ENTRY_BACKENDS:%=$(KDIR)/entry/entry_%.o)

@@ -58,6 +58,8 @@ __noreturn void kmain(struct boot_info *bi)
 	int code;
 
 	printk_level = kopt.loglevel;
+	/* Until mm_init, physical memory is reached through the loader's map. */
+	phys_map_offset = bi->boot_phys_offset;
 	pv_setup(bi);
 	pr_info("Proteus booting: loader %s, command line '%s'\n", bi->loader, bi->cmdline);
 	if (!options_ok)

@@ -1,5 +1,5 @@
 /*
- * pvsite.h — the patch-site ABI, version 2 (2 added lazy.flush_mmu).
+ * pvsite.h — the patch-site ABI, version 2 (2 added lazy.flush_mmu and cpu.fpu_set_ts).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only

@@ -13,7 +13,7 @@
 #include "proc.h"
 #include "cpu.h"
 
-static irq_handler_t irq_handlers[NR_ENTRY_VECTORS];
+static irq_handler_t irq_handlers[NR_IRQ_VECTORS];
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -30,6 +30,10 @@ const char *trap_name(unsigned v)
 		return exception_names[v] ? exception_names[v] : "reserved exception";
 	if (v == SYSCALL_VECTOR)
 		return "system call";
+	if (v == UPCALL_VECTOR)
+		return "event upcall";
+	if (v == FAILSAFE_VECTOR)
+		return "failsafe callback";
 	return "interrupt";
 }
 
@@ -41,7 +45,7 @@ void traps_init(void)
 
 void irq_set_handler(unsigned vector, irq_handler_t h)
 {
-	if (vector < TIMER_VECTOR || vector >= NR_ENTRY_VECTORS)
+	if (vector < TIMER_VECTOR || vector >= NR_IRQ_VECTORS)
 		panic("irq_set_handler: vector %u is not an IRQ vector", vector);
 	irq_handlers[vector] = h;
 }
@@ -51,9 +55,9 @@ void trap_frame_print(const struct trap_frame *f)
 	kprintf("vector %llu (%s) error %llx from %s mode\n",
 		(unsigned long long)f->vector, trap_name((unsigned)f->vector),
 		(unsigned long long)f->error_code, trap_from_user(f) ? "user" : "kernel");
-	kprintf("RIP %04llx:%016llx RFLAGS %016llx\n", (unsigned long long)f->cs,
+	kprintf("RIP %04llx:%016llx RFLAGS %016llx\n", (unsigned long long)(f->cs & 0xffff),
 		(unsigned long long)f->rip, (unsigned long long)f->rflags);
-	kprintf("RSP %04llx:%016llx CR2 %016llx\n", (unsigned long long)f->ss,
+	kprintf("RSP %04llx:%016llx CR2 %016llx\n", (unsigned long long)(f->ss & 0xffff),
 		(unsigned long long)f->rsp, (unsigned long long)read_cr2());
 	kprintf("RAX %016llx RBX %016llx RCX %016llx\n", (unsigned long long)f->rax,
 		(unsigned long long)f->rbx, (unsigned long long)f->rcx);
@@ -73,7 +77,7 @@ static void irq_dispatch(struct trap_frame *f)
 
 	if (v == SPURIOUS_VECTOR)
 		return;
-	if (v < NR_ENTRY_VECTORS && irq_handlers[v])
+	if (v < NR_IRQ_VECTORS && irq_handlers[v])
 		irq_handlers[v](f);
 	if (v == TIMER_VECTOR)
 		timer_ack();
@@ -81,6 +85,8 @@ static void irq_dispatch(struct trap_frame *f)
 
 void trap_dispatch(struct trap_frame *f)
 {
+	if (f->vector == FAILSAFE_VECTOR)
+		panic_frame(f, "the hypervisor could not return to this context");
 	if (f->vector >= TIMER_VECTOR) {
 		irq_dispatch(f);
 		return;

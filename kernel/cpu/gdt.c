@@ -7,7 +7,9 @@
 #include "layout.h"
 #include "pv/ops.h"
 
-static u64 gdt[GDT_ENTRIES] __aligned(16);
+/* A page of its own: a PV hypervisor maps the GDT read-only, and nothing
+ * else may share that fate. */
+static u64 gdt[PAGE_SIZE / sizeof(u64)] __aligned(PAGE_SIZE);
 struct tss tss0 __aligned(16);
 static u8 df_stack[KSTACK_SIZE] __aligned(16);
 
@@ -34,7 +36,7 @@ void gdt_init(void)
 		0x00cff2000000ffffull,   /* user data, DPL 3 */
 		0x00affa000000ffffull,   /* user code, 64-bit, DPL 3 */
 	};
-	struct dtr gdtr = { .limit = sizeof(gdt) - 1, .base = (u64)gdt };
+	struct dtr gdtr = { .limit = GDT_ENTRIES * sizeof(u64) - 1, .base = (u64)gdt };
 	unsigned i;
 
 	for (i = 0; i < ARRAY_SIZE(flat); i++)

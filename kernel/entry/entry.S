@@ -19,6 +19,11 @@
  *   SYSCALL_PROLOGUE      from the syscall instruction to a hardware
  *                         frame on the kernel stack
  *   SYSCALL_RETURN        back to user mode from such a frame at %rsp
+ *   FAILSAFE_FRAME_FIXUP  drop the extra words of a failsafe frame
+ *
+ * Besides the vector stubs there are two software entries a hypervisor
+ * calls back into (the event upcall and the failsafe callback); a
+ * backend that has no such callbacks never installs them.
  *
  * mk/check-entry.sh fails the build if a privileged instruction appears
  * here outside those macros.
@@ -110,6 +115,23 @@ STUB_NOERR \n
 STUB_NOERR \n
 .endr
 STUB_NOERR 255
+
+/* Event upcall: an interrupt-like frame with no error code. */
+	.balign 16
+	.globl ENTRY_SYM(vec_upcall)
+ENTRY_SYM(vec_upcall):
+	TRAP_FRAME_FIXUP
+	pushq $0
+	pushq $UPCALL_VECTOR
+	jmp ENTRY_SYM(trap_common)
+
+	.balign 16
+	.globl ENTRY_SYM(vec_failsafe)
+ENTRY_SYM(vec_failsafe):
+	FAILSAFE_FRAME_FIXUP
+	pushq $0
+	pushq $FAILSAFE_VECTOR
+	jmp ENTRY_SYM(trap_common)
 
 ENTRY_SYM(trap_common):
 	PUSH_REGS

@@ -9,6 +9,8 @@
 
 /* The CPU already pushed [err] rip cs rflags rsp ss. */
 #define TRAP_FRAME_FIXUP
+/* Hardware has no failsafe callback; the stub is never installed. */
+#define FAILSAFE_FRAME_FIXUP ud2
 
 /* Entered from user mode? Then GS still holds the user's base. */
 #define SWAPGS_ENTRY                    \

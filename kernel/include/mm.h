@@ -61,6 +61,7 @@ struct mm {
 	u64 *pgd;                 /* kernel virtual address of the top table */
 	u64 pgd_pa;
 	unsigned pt_pages;        /* page-table pages below pgd, for accounting */
+	u64 pv_priv;              /* owned by the pv backend (e.g. a user-mode top table) */
 };
 extern struct mm kernel_mm;
 extern struct mm *current_mm;
@@ -81,6 +82,8 @@ void mm_switch(struct mm *mm);
 
 void mm_init(const struct boot_info *bi);
 void *ioremap(u64 pa, u64 size);
+/* Address space with page tables but no mappings (for foreign frames). */
+void *ioremap_reserve(u64 size);
 
 /* ---- heap ---- */
 void *kmalloc(size_t size);

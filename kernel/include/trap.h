@@ -18,6 +18,12 @@
 
 #define NR_ENTRY_VECTORS 48          /* 32 exceptions + 16 legacy IRQs */
 #define TIMER_VECTOR 32
+/* A hypervisor's event upcall arrives through its own entry, not the IDT;
+ * it is dispatched like an IRQ on this software vector. */
+#define UPCALL_VECTOR 48
+#define NR_IRQ_VECTORS 64
+/* The hypervisor could not return to the guest (bad segment or frame). */
+#define FAILSAFE_VECTOR 0x101
 #define SPURIOUS_VECTOR 255
 #define SYSCALL_VECTOR 0x100         /* frame marker, not an IDT vector */
 
@@ -45,6 +51,8 @@ struct entry_table {
 	const char *name;
 	const u64 *vectors;                  /* NR_ENTRY_VECTORS + spurious, by index */
 	u64 spurious;
+	u64 upcall, failsafe;                /* software entries (callbacks) */
+	void (*syscall)(void);
 	void (*enter_user)(struct trap_frame *f) __noreturn; /* restore f and go */
 	void (*install)(const struct entry_table *t);        /* IDT/trap table, syscall */
 };

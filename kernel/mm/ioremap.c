@@ -22,3 +22,24 @@ void *ioremap(u64 pa, u64 size)
 	ioremap_next += len + PAGE_SIZE;
 	return (void *)(va + (pa - base));
 }
+
+/*
+ * A window of kernel address space with its page tables in place but
+ * nothing mapped: for a backend that maps frames the kernel does not own
+ * (a hypervisor's shared pages) by machine address.
+ */
+void *ioremap_reserve(u64 size)
+{
+	u64 len = ALIGN_UP(size, PAGE_SIZE);
+	u64 va = ioremap_next, off;
+
+	if (va + len > IOREMAP_BASE + IOREMAP_SIZE)
+		panic("ioremap: window exhausted reserving %#llx bytes", (unsigned long long)size);
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		if (paging_map(&kernel_mm, va + off, 0, pte_nx))
+			panic("ioremap: out of memory");
+		paging_unmap(&kernel_mm, va + off);
+	}
+	ioremap_next += len + PAGE_SIZE;
+	return (void *)va;
+}

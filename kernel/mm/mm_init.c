@@ -62,7 +62,6 @@ void mm_init(const struct boot_info *bi)
 	struct cpuid_regs r;
 	u64 pa;
 
-	phys_map_offset = bi->boot_phys_offset;
 	frames_init(bi);
 	cpuid(0x80000001u, 0, &r);
 	nx_flag = (r.edx >> 20) & 1 ? PTE_NX : 0;

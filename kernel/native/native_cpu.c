@@ -60,3 +60,12 @@ void native_io_delay(void)
 {
 	outb(0x80, 0);
 }
+
+void native_fpu_set_ts(bool set)
+{
+	u64 cr0;
+
+	__asm__ __volatile__("mov %%cr0, %0" : "=r"(cr0));
+	cr0 = set ? cr0 | 8 : cr0 & ~8ull;
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(cr0) : "memory");
+}

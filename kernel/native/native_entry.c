@@ -33,6 +33,7 @@ const struct entry_table native_entry_table = {
 	.name = "native",
 	.vectors = native_vectors,
 	.spurious = (u64)native_vec_spurious,
+	.syscall = native_syscall_entry,
 	.enter_user = native_enter_user,
 	.install = native_entry_install,
 };

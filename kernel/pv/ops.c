@@ -32,6 +32,7 @@
 	.write_idt_entry = native_write_idt_entry,             \
 	.set_kernel_gs = native_set_kernel_gs,                 \
 	.io_delay = native_io_delay,                           \
+	.fpu_set_ts = native_fpu_set_ts,                       \
 }
 #define PV_MMU_NATIVE {                                        \
 	.make_pte = pv_ident,                                  \

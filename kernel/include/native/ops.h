@@ -71,6 +71,7 @@ void native_write_gdt_entry(u64 *gdt, unsigned i, const u64 *desc, unsigned word
 void native_write_idt_entry(struct gate_desc *idt, unsigned v, const struct gate_desc *g);
 void native_set_kernel_gs(u64 base);
 void native_io_delay(void);
+void native_fpu_set_ts(bool set);
 
 /* mmu */
 static inline u64 native_make_pte(u64 v) { return v; }

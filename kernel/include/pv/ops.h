@@ -64,6 +64,7 @@ struct pv_cpu_ops {
 	void (*write_idt_entry)(struct gate_desc *idt, unsigned vector, const struct gate_desc *gate);
 	void (*set_kernel_gs)(u64 base);  /* the per-CPU area, found by swapgs on entry */
 	void (*io_delay)(void);
+	void (*fpu_set_ts)(bool set);     /* CR0.TS: the next FPU use traps (#NM) */
 };
 
 /*
@@ -159,6 +160,7 @@ static inline void write_gdt_entry(u64 *gdt, unsigned i, const u64 *d, unsigned 
 static inline void write_idt_entry(struct gate_desc *idt, unsigned v, const struct gate_desc *g) { PVOP_A(cpu, write_idt_entry)(idt, v, g); }
 static inline void set_kernel_gs(u64 b) { PVOP_A(cpu, set_kernel_gs)(b); }
 static inline void io_delay(void) { PVOP_A(cpu, io_delay)(); }
+static inline void fpu_set_ts(bool set) { PVOP_A(cpu, fpu_set_ts)(set); }
 
 /* ---- mmu ---- */
 static inline u64 make_pte(u64 v) { return PVOP_CALLEE1(u64, mmu, make_pte, v); }

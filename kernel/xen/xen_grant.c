@@ -1,0 +1,104 @@
+/*
+ * xen_grant.c — the grant table (v1): how a domain lets another (or
+ * itself) read or write one of its pages without sharing page tables.
+ * Xen gives us the table's frames (GNTTABOP_setup_table); we map them and
+ * fill entries {flags, domid, frame}; a peer then names our page by
+ * (domain, reference) in map or copy operations that Xen checks.
+ */
+#include "xen/xen.h"
+#include "mm.h"
+#include "panic.h"
+#include "printk.h"
+
+#define GRANT_FRAMES 1
+#define GRANT_ENTRIES (GRANT_FRAMES * PAGE_SIZE / sizeof(struct xen_grant_entry_v1))
+
+static volatile struct xen_grant_entry_v1 *grant_table;
+static u8 grant_used[GRANT_ENTRIES];
+
+static long gnttab_op(unsigned cmd, void *arg, unsigned count)
+{
+	return xen_hcall3(XEN_HYPERCALL_grant_table_op, cmd, arg, count);
+}
+
+void xen_grant_init(void)
+{
+	struct xen_gnttab_setup_table st = { 0 };
+	struct xen_gnttab_query_size qs = { 0 };
+	xen_pfn_t frames[GRANT_FRAMES];
+	u8 *va;
+	long rc;
+	unsigned i;
+
+	qs.dom = XEN_DOMID_SELF;
+	rc = gnttab_op(XEN_GNTTABOP_query_size, &qs, 1);
+	if (rc || qs.status)
+		xen_fail("grant_table_op", rc ? rc : qs.status, "query_size");
+	st.dom = XEN_DOMID_SELF;
+	st.nr_frames = GRANT_FRAMES;
+	st.frame_list = (u64)frames;
+	rc = gnttab_op(XEN_GNTTABOP_setup_table, &st, 1);
+	if (rc || st.status)
+		xen_fail("grant_table_op", rc ? rc : st.status, "setup_table, %u frames", GRANT_FRAMES);
+	va = ioremap_reserve(GRANT_FRAMES * PAGE_SIZE);
+	for (i = 0; i < GRANT_FRAMES; i++)
+		xen_map_machine((u64)va + i * PAGE_SIZE, frames[i], true);
+	grant_table = (volatile struct xen_grant_entry_v1 *)va;
+	/* The first entries are reserved for the console and xenstore. */
+	for (i = 0; i < XEN_GNTTAB_NR_RESERVED_ENTRIES; i++)
+		grant_used[i] = 1;
+	pr_info("xen: grant table: %u frame(s) of %u, %u entries\n", GRANT_FRAMES,
+		qs.max_nr_frames, (unsigned)GRANT_ENTRIES);
+}
+
+unsigned xen_grant_nr_entries(void)
+{
+	return GRANT_ENTRIES;
+}
+
+unsigned xen_grant_access(u16 domid, u64 mfn, bool readonly)
+{
+	unsigned ref;
+
+	for (ref = 0; ref < GRANT_ENTRIES; ref++)
+		if (!grant_used[ref])
+			break;
+	if (ref == GRANT_ENTRIES)
+		panic("xen: grant table full");
+	grant_used[ref] = 1;
+	grant_table[ref].domid = domid;
+	grant_table[ref].frame = (u32)mfn;
+	/* Flags last: the entry is valid only once domid and frame are. */
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	grant_table[ref].flags = XEN_GTF_permit_access | (readonly ? XEN_GTF_readonly : 0);
+	return ref;
+}
+
+void xen_grant_end(unsigned ref)
+{
+	if (ref >= GRANT_ENTRIES || !grant_used[ref])
+		panic("xen: ending grant %u that is not in use", ref);
+	if (grant_table[ref].flags & (XEN_GTF_reading | XEN_GTF_writing))
+		panic("xen: grant %u is still in use by its peer", ref);
+	grant_table[ref].flags = 0;
+	grant_used[ref] = 0;
+}
+
+long xen_grant_copy_from_ref(u16 domid, unsigned ref, unsigned offset, u64 dst_mfn,
+			     unsigned dst_offset, unsigned len, s16 *status)
+{
+	struct xen_gnttab_copy c = { 0 };
+	long rc;
+
+	c.source.u.ref = ref;
+	c.source.domid = domid;
+	c.source.offset = (u16)offset;
+	c.dest.u.gmfn = dst_mfn;
+	c.dest.domid = XEN_DOMID_SELF;
+	c.dest.offset = (u16)dst_offset;
+	c.len = (u16)len;
+	c.flags = XEN_GNTCOPY_source_gref;
+	rc = gnttab_op(XEN_GNTTABOP_copy, &c, 1);
+	*status = c.status;
+	return rc;
+}

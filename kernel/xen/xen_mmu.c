@@ -1,0 +1,388 @@
+/*
+ * xen_mmu.c — page tables of a PV guest: what native writes directly, Xen
+ * must see and validate.
+ *
+ *   make_pte/pte_val   entries hold machine frames: pfn -> mfn through the
+ *                      p2m list Xen gave us, mfn -> pfn through Xen's
+ *                      read-only m2p table
+ *   set_pte and up     mmu_update with the entry's machine address, queued
+ *                      in a lazy window (xen_multicall.c)
+ *   alloc_pt           a page that becomes a page table must never again be
+ *                      mapped writable: every alias is made read-only, and
+ *                      set_pte drops W from any later leaf mapping it
+ *   pgd_activate       pin the top table (Xen validates the whole tree once)
+ *                      and load both base pointers: a 64-bit PV kernel runs
+ *                      user mode on a second top table holding only the user
+ *                      half (NEW_USER_BASEPTR), kept in step by set_pgd
+ *   read_cr2           vcpu_info.arch.cr2 (callee-save stub, xen_irq.S)
+ *   TLB                mmuext INVLPG_LOCAL / TLB_FLUSH_LOCAL
+ */
+#include "xen/xen.h"
+#include "pv/ops.h"
+#include "boot_info.h"
+#include "layout.h"
+#include "mm.h"
+#include "panic.h"
+#include "printk.h"
+#include <string.h>
+
+#define MAX_PFNS (1u << 20)
+#define M2P ((const u64 *)XEN_MACH2PHYS_VIRT_START)
+
+struct xen_boot xen_boot_info;
+static u64 nr_pfns;
+static u64 readonly_map[MAX_PFNS / 64];    /* frames never mapped writable */
+static u64 pinned_map[MAX_PFNS / 64];
+static bool own_tables_live;               /* kernel_mm has replaced Xen's tables */
+static u64 boot_mapped_limit;
+static u64 live_cr3;                       /* pa of the live kernel-mode top table */
+static u64 bootstrap_l4_mfn;
+extern char __kernel_end[];
+
+static bool bit(const u64 *m, u64 i) { return (m[i / 64] >> (i % 64)) & 1; }
+static void bit_put(u64 *m, u64 i, bool v)
+{
+	if (v)
+		m[i / 64] |= 1ull << (i % 64);
+	else
+		m[i / 64] &= ~(1ull << (i % 64));
+}
+
+static const u64 *p2m(void)
+{
+	return phys_to_virt(xen_boot_info.p2m_pa);
+}
+
+u64 xen_pfn_to_mfn(u64 pfn)
+{
+	if (pfn >= nr_pfns)
+		panic("xen: pfn %#llx is beyond our %llu pages", (unsigned long long)pfn,
+		      (unsigned long long)nr_pfns);
+	return p2m()[pfn];
+}
+
+u64 xen_mfn_to_pfn(u64 mfn)
+{
+	return M2P[mfn];
+}
+
+u64 xen_virt_to_machine(const void *va)
+{
+	u64 pa = virt_to_phys(va);
+
+	return (xen_pfn_to_mfn(pa >> PAGE_SHIFT) << PAGE_SHIFT) | (pa & (PAGE_SIZE - 1));
+}
+
+/* ---- converters (called through callee-save thunks) ---- */
+
+u64 xen_make_pte(u64 v)
+{
+	u64 pfn = (v & PTE_ADDR) >> PAGE_SHIFT;
+
+	if (!(v & PTE_P))
+		return v;
+	if (pfn >= nr_pfns)
+		panic("xen: make_pte of %#llx: frame is not ours", (unsigned long long)v);
+	return (v & ~PTE_ADDR) | (p2m()[pfn] << PAGE_SHIFT);
+}
+
+u64 xen_pte_val(u64 pte)
+{
+	u64 mfn = (pte & PTE_ADDR) >> PAGE_SHIFT, pfn;
+
+	if (!(pte & PTE_P))
+		return pte;
+	pfn = M2P[mfn];
+	/* A frame that is not ours (shared_info, grant frames) stays machine. */
+	if (pfn >= nr_pfns || p2m()[pfn] != mfn)
+		return pte;
+	return (pte & ~PTE_ADDR) | (pfn << PAGE_SHIFT);
+}
+
+/* ---- entry writes ---- */
+
+static void pt_write(u64 *slot, u64 val)
+{
+	xen_mc_mmu_update(xen_virt_to_machine(slot) | XEN_MMU_NORMAL_PT_UPDATE, val);
+}
+
+/* A leaf may map a page-table (or GDT) frame only read-only: the W bit of
+ * an upper-level entry is about the subtree, so only leaves are checked. */
+void xen_set_pte(u64 *p, u64 v)
+{
+	if ((v & (PTE_P | PTE_W)) == (PTE_P | PTE_W)) {
+		u64 pfn = M2P[(v & PTE_ADDR) >> PAGE_SHIFT];
+		if (pfn < nr_pfns && bit(readonly_map, pfn))
+			v &= ~PTE_W;
+	}
+	pt_write(p, v);
+}
+
+/* Upper levels are read back by the page-table walker at once: issue now. */
+static void pt_write_now(u64 *slot, u64 val)
+{
+	pt_write(slot, val);
+	if (xen_mc_lazy())
+		xen_mc_flush();
+}
+void xen_set_pmd(u64 *p, u64 v) { pt_write_now(p, v); }
+void xen_set_pud(u64 *p, u64 v) { pt_write_now(p, v); }
+
+/* User-half top-level entries also go to the mm's user-mode table. */
+#define MAX_USER_PGDS 64
+static struct { u64 pgd_pa, user_pa; } user_pgds[MAX_USER_PGDS];
+
+static u64 user_pgd_of(u64 pgd_pa)
+{
+	unsigned i;
+
+	for (i = 0; i < MAX_USER_PGDS; i++)
+		if (user_pgds[i].pgd_pa == pgd_pa)
+			return user_pgds[i].user_pa;
+	return 0;
+}
+
+void xen_set_pgd(u64 *p, u64 v)
+{
+	u64 pa = virt_to_phys(p), user;
+	unsigned index = (unsigned)((pa & (PAGE_SIZE - 1)) / 8);
+
+	pt_write(p, v);
+	if (index < 256 && (user = user_pgd_of(pa & PTE_ADDR)))
+		pt_write((u64 *)phys_to_virt(user) + index, v);
+	if (xen_mc_lazy())
+		xen_mc_flush();
+}
+
+u64 xen_read_cr3(void) { return live_cr3; }
+
+void xen_flush_tlb_one(u64 va) { xen_mc_mmuext(XEN_MMUEXT_INVLPG_LOCAL, va, 0); }
+void xen_flush_tlb_all(void) { xen_mc_mmuext(XEN_MMUEXT_TLB_FLUSH_LOCAL, 0, 0); }
+
+/* write_cr3 is only ever a switch of the kernel-mode table. */
+void xen_write_cr3(u64 pa)
+{
+	xen_mc_mmuext(XEN_MMUEXT_NEW_BASEPTR, xen_pfn_to_mfn(pa >> PAGE_SHIFT), 0);
+	live_cr3 = pa;
+}
+
+/* ---- read-only frames ---- */
+
+static void alias_update(u64 va, u64 pte)
+{
+	long rc = xen_hcall3(XEN_HYPERCALL_update_va_mapping, va, pte, XEN_UVMF_INVLPG);
+
+	if (rc)
+		xen_fail("update_va_mapping", rc, "va %#llx, pte %#llx", (unsigned long long)va,
+			 (unsigned long long)pte);
+}
+
+/*
+ * Make every mapping of pfn agree with readonly_map: in the live tables
+ * (Xen's bootstrap ones map it at KERNEL_VBASE + pa while they are live,
+ * ours at PHYS_MAP_BASE + pa) and, while our tables are being built, in
+ * those too, since they are validated as a whole when first pinned.
+ */
+void xen_frame_set_readonly(u64 pfn, bool ro)
+{
+	u64 pa = pfn << PAGE_SHIFT, pte, *slot;
+
+	if (pfn >= nr_pfns)
+		panic("xen: read-only request for frame %#llx beyond our memory",
+		      (unsigned long long)pfn);
+	bit_put(readonly_map, pfn, ro);
+	pte = xen_make_pte(pa | PTE_P | (ro ? 0 : PTE_W) | pte_nx);
+	xen_mc_flush();
+	if (!own_tables_live) {
+		if (pa < boot_mapped_limit)
+			alias_update(KERNEL_VBASE + pa, pte | PTE_U);
+		if (kernel_mm.pgd && (slot = paging_leaf(&kernel_mm, PHYS_MAP_BASE + pa)) &&
+		    (*slot & PTE_P))
+			pt_write_now(slot, pte);
+	} else {
+		/* Only allocator frames change state once our tables are live;
+		 * the image's own frames (the GDT) are settled before that. */
+		if (pa >= KERNEL_PHYS && pa < (u64)__kernel_end - KERNEL_VBASE)
+			panic("xen: frame %#llx of the kernel image changed protection after boot",
+			      (unsigned long long)pfn);
+		alias_update(PHYS_MAP_BASE + pa, pte);
+	}
+}
+
+bool xen_frame_is_readonly(u64 pfn)
+{
+	return pfn < nr_pfns && bit(readonly_map, pfn);
+}
+
+void xen_alloc_pt(int level, u64 pfn)
+{
+	(void)level;
+	xen_frame_set_readonly(pfn, true);
+}
+
+void xen_release_pt(int level, u64 pfn)
+{
+	(void)level;
+	if (bit(pinned_map, pfn))
+		panic("xen: releasing frame %#llx while it is still pinned", (unsigned long long)pfn);
+	xen_frame_set_readonly(pfn, false);
+}
+
+/* ---- pinning ---- */
+
+static const unsigned pin_cmd[] = {
+	[1] = XEN_MMUEXT_PIN_L1_TABLE, [2] = XEN_MMUEXT_PIN_L2_TABLE,
+	[3] = XEN_MMUEXT_PIN_L3_TABLE, [4] = XEN_MMUEXT_PIN_L4_TABLE,
+};
+
+static long mmuext_now(unsigned cmd, u64 arg1)
+{
+	struct xen_mmuext_op op = { .cmd = cmd, .arg1.mfn = arg1 };
+
+	xen_mc_flush();
+	return xen_hcall4(XEN_HYPERCALL_mmuext_op, &op, 1, 0, XEN_DOMID_SELF);
+}
+
+long xen_pin_try(int level, u64 pa)
+{
+	long rc;
+
+	if (level < 1 || level > 4)
+		return -XEN_EINVAL;
+	rc = mmuext_now(pin_cmd[level], xen_pfn_to_mfn(pa >> PAGE_SHIFT));
+	if (!rc)
+		bit_put(pinned_map, pa >> PAGE_SHIFT, true);
+	return rc;
+}
+
+long xen_unpin_try(u64 pa)
+{
+	long rc = mmuext_now(XEN_MMUEXT_UNPIN_TABLE, xen_pfn_to_mfn(pa >> PAGE_SHIFT));
+
+	if (!rc)
+		bit_put(pinned_map, pa >> PAGE_SHIFT, false);
+	return rc;
+}
+
+bool xen_is_pinned(u64 pa)
+{
+	return bit(pinned_map, pa >> PAGE_SHIFT);
+}
+
+static void pin(int level, u64 pa)
+{
+	long rc = xen_pin_try(level, pa);
+
+	if (rc)
+		xen_fail("mmuext_op", rc, "pin L%d table at frame %#llx (mfn %#llx)", level,
+			 (unsigned long long)(pa >> PAGE_SHIFT),
+			 (unsigned long long)xen_pfn_to_mfn(pa >> PAGE_SHIFT));
+}
+
+static void unpin(u64 pa)
+{
+	long rc = xen_unpin_try(pa);
+
+	if (rc)
+		xen_fail("mmuext_op", rc, "unpin frame %#llx", (unsigned long long)(pa >> PAGE_SHIFT));
+}
+
+/* The user-mode top table of mm: its user half, Xen fills its own slots. */
+static u64 user_pgd_create(struct mm *mm)
+{
+	u64 pa = frame_alloc();
+	unsigned i;
+
+	if (!pa)
+		panic("xen: out of memory for a user-mode top table");
+	memset(phys_to_virt(pa), 0, PAGE_SIZE);
+	memcpy(phys_to_virt(pa), mm->pgd, 256 * sizeof(u64));
+	xen_frame_set_readonly(pa >> PAGE_SHIFT, true);
+	pin(4, pa);
+	for (i = 0; i < MAX_USER_PGDS; i++)
+		if (!user_pgds[i].pgd_pa) {
+			user_pgds[i].pgd_pa = mm->pgd_pa;
+			user_pgds[i].user_pa = pa;
+			return pa;
+		}
+	panic("xen: more than %d live address spaces", MAX_USER_PGDS);
+}
+
+void xen_pgd_activate(struct mm *mm)
+{
+	if (!xen_is_pinned(mm->pgd_pa))
+		pin(4, mm->pgd_pa);
+	if (mm != &kernel_mm && !mm->pv_priv)
+		mm->pv_priv = user_pgd_create(mm);
+	xen_write_cr3(mm->pgd_pa);
+	xen_mc_mmuext(XEN_MMUEXT_NEW_USER_BASEPTR,
+		      mm->pv_priv ? xen_pfn_to_mfn(mm->pv_priv >> PAGE_SHIFT) : 0, 0);
+	if (mm == &kernel_mm && !own_tables_live) {
+		/* Xen's bootstrap tables map the first megabytes writable; while
+		 * they stay pinned, no frame there could become a page table. */
+		long rc = mmuext_now(XEN_MMUEXT_UNPIN_TABLE, bootstrap_l4_mfn);
+
+		if (rc)
+			xen_fail("mmuext_op", rc, "unpin Xen's bootstrap L4 (mfn %#llx)",
+				 (unsigned long long)bootstrap_l4_mfn);
+		bit_put(pinned_map, xen_boot_info.pt_base_pa >> PAGE_SHIFT, false);
+		own_tables_live = true;
+	}
+}
+
+void xen_pgd_release(struct mm *mm)
+{
+	unsigned i;
+
+	if (mm->pv_priv) {
+		unpin(mm->pv_priv);
+		xen_frame_set_readonly(mm->pv_priv >> PAGE_SHIFT, false);
+		frame_free(mm->pv_priv);
+		for (i = 0; i < MAX_USER_PGDS; i++)
+			if (user_pgds[i].pgd_pa == mm->pgd_pa)
+				user_pgds[i].pgd_pa = 0;
+		mm->pv_priv = 0;
+	}
+	if (xen_is_pinned(mm->pgd_pa))
+		unpin(mm->pgd_pa);
+}
+
+/* ---- foreign frames ---- */
+
+void xen_map_machine(u64 va, u64 mfn, bool writable)
+{
+	xen_mc_flush();
+	alias_update(va, (mfn << PAGE_SHIFT) | PTE_P | (writable ? PTE_W : 0) | pte_nx);
+}
+
+/* ---- setup ---- */
+
+void xen_mmu_init(const struct boot_info *bi)
+{
+	const struct xen_start_info *si = bi->platform;
+	u64 pfn, first;
+	long rc;
+
+	xen_boot_info.nr_pages = si->nr_pages;
+	xen_boot_info.shared_info_maddr = si->shared_info;
+	xen_boot_info.p2m_pa = si->mfn_list - KERNEL_VBASE;
+	xen_boot_info.pt_base_pa = si->pt_base - KERNEL_VBASE;
+	xen_boot_info.nr_pt_frames = si->nr_pt_frames;
+	xen_boot_info.flags = si->flags;
+	nr_pfns = MIN(si->nr_pages, (u64)MAX_PFNS);
+	boot_mapped_limit = bi->boot_mapped_limit;
+	live_cr3 = xen_boot_info.pt_base_pa;
+
+	/* Xen's bootstrap tables are page tables (pinned): never writable. */
+	first = xen_boot_info.pt_base_pa >> PAGE_SHIFT;
+	for (pfn = first; pfn < first + si->nr_pt_frames; pfn++)
+		bit_put(readonly_map, pfn, true);
+	bit_put(pinned_map, first, true);
+	bootstrap_l4_mfn = xen_pfn_to_mfn(first);
+
+	/* Plain stores to in-use L1 tables are trapped and emulated. */
+	rc = xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,
+			XEN_VMASST_TYPE_writable_pagetables);
+	if (rc)
+		xen_fail("vm_assist", rc, "enable writable_pagetables");
+}

@@ -1,0 +1,182 @@
+/*
+ * xen_multicall.c — the lazy modes of a PV guest: batching hypercalls.
+ *
+ * Outside a lazy window every operation is one hypercall.  Inside one
+ * (pv lazy enter_mmu / start_context_switch), operations are queued in
+ * this CPU's multicall buffer and issued together when the window closes,
+ * when the buffer fills, or when a caller needs the effect now
+ * (xen_mc_flush).  Consecutive page-table writes extend one mmu_update
+ * array and consecutive mmuext ops one mmuext_op array, so mapping 512
+ * pages is one hypercall, not 512.
+ *
+ * A failed entry stops the kernel with the operation and Xen's error: a
+ * page-table update that silently did not happen is worse than a panic.
+ */
+#include "xen/xen.h"
+#include "pv/ops.h"
+#include "panic.h"
+
+#define MC_CALLS 32
+#define MC_MMU   512
+#define MC_EXT   32
+
+struct xen_stats xen_stats;
+
+static struct {
+	struct xen_multicall_entry calls[MC_CALLS];
+	unsigned ncalls;
+	struct xen_mmu_update mmu[MC_MMU];
+	unsigned nmmu;
+	struct xen_mmuext_op ext[MC_EXT];
+	unsigned next;
+	unsigned depth;            /* nested lazy windows */
+} mc;
+
+bool xen_mc_lazy(void)
+{
+	return mc.depth > 0;
+}
+
+static void check(const char *op, long rc, u64 a1, u64 a2)
+{
+	if (rc)
+		xen_fail(op, rc, "%#llx, %#llx", (unsigned long long)a1, (unsigned long long)a2);
+}
+
+static const char *op_name(u64 op)
+{
+	switch (op) {
+	case XEN_HYPERCALL_mmu_update: return "mmu_update";
+	case XEN_HYPERCALL_mmuext_op: return "mmuext_op";
+	case XEN_HYPERCALL_stack_switch: return "stack_switch";
+	case XEN_HYPERCALL_set_segment_base: return "set_segment_base";
+	case XEN_HYPERCALL_update_va_mapping: return "update_va_mapping";
+	default: return "hypercall";
+	}
+}
+
+void xen_mc_flush(void)
+{
+	unsigned i, n = mc.ncalls;
+	u64 f;
+	long rc;
+
+	if (n == 0)
+		return;
+	f = irq_save();
+	if (n == 1) {
+		struct xen_multicall_entry *e = &mc.calls[0];
+		rc = xen_hypercall((unsigned)e->op, e->args[0], e->args[1], e->args[2],
+				   e->args[3], e->args[4]);
+		check(op_name(e->op), rc, e->args[0], e->args[1]);
+	} else {
+		xen_stats.multicalls++;
+		rc = xen_hcall2(XEN_HYPERCALL_multicall, mc.calls, n);
+		check("multicall", rc, n, 0);
+		for (i = 0; i < n; i++)
+			check(op_name(mc.calls[i].op), (long)mc.calls[i].result,
+			      mc.calls[i].args[0], mc.calls[i].args[1]);
+	}
+	mc.ncalls = mc.nmmu = mc.next = 0;
+	irq_restore(f);
+}
+
+static struct xen_multicall_entry *slot_new(u64 op)
+{
+	struct xen_multicall_entry *e;
+
+	if (mc.ncalls == MC_CALLS)
+		xen_mc_flush();
+	e = &mc.calls[mc.ncalls++];
+	e->op = op;
+	e->result = 0;
+	e->args[0] = e->args[1] = e->args[2] = e->args[3] = e->args[4] = e->args[5] = 0;
+	return e;
+}
+
+void xen_mc_mmu_update(u64 ptr, u64 val)
+{
+	struct xen_multicall_entry *last;
+	u64 f = irq_save();
+
+	xen_stats.ops_requested++;
+	if (mc.nmmu == MC_MMU)
+		xen_mc_flush();
+	mc.mmu[mc.nmmu].ptr = ptr;
+	mc.mmu[mc.nmmu].val = val;
+	last = mc.ncalls ? &mc.calls[mc.ncalls - 1] : NULL;
+	if (last && last->op == XEN_HYPERCALL_mmu_update &&
+	    last->args[0] + last->args[1] * sizeof(mc.mmu[0]) == (u64)&mc.mmu[mc.nmmu]) {
+		last->args[1]++;        /* extend the running array */
+	} else {
+		struct xen_multicall_entry *e = slot_new(XEN_HYPERCALL_mmu_update);
+		e->args[0] = (u64)&mc.mmu[mc.nmmu];
+		e->args[1] = 1;
+		e->args[2] = 0;
+		e->args[3] = XEN_DOMID_SELF;
+	}
+	mc.nmmu++;
+	if (!xen_mc_lazy())
+		xen_mc_flush();
+	irq_restore(f);
+}
+
+void xen_mc_mmuext(unsigned cmd, u64 arg1, u64 arg2)
+{
+	struct xen_multicall_entry *last;
+	struct xen_mmuext_op *op;
+	u64 f = irq_save();
+
+	xen_stats.ops_requested++;
+	if (mc.next == MC_EXT)
+		xen_mc_flush();
+	op = &mc.ext[mc.next];
+	op->cmd = cmd;
+	op->_pad = 0;
+	op->arg1.mfn = arg1;
+	op->arg2.src_mfn = arg2;
+	last = mc.ncalls ? &mc.calls[mc.ncalls - 1] : NULL;
+	if (last && last->op == XEN_HYPERCALL_mmuext_op &&
+	    last->args[0] + last->args[1] * sizeof(*op) == (u64)op) {
+		last->args[1]++;
+	} else {
+		struct xen_multicall_entry *e = slot_new(XEN_HYPERCALL_mmuext_op);
+		e->args[0] = (u64)op;
+		e->args[1] = 1;
+		e->args[2] = 0;
+		e->args[3] = XEN_DOMID_SELF;
+	}
+	mc.next++;
+	if (!xen_mc_lazy())
+		xen_mc_flush();
+	irq_restore(f);
+}
+
+void xen_mc_call(unsigned op, u64 a1, u64 a2, u64 a3, u64 a4)
+{
+	struct xen_multicall_entry *e;
+	u64 f = irq_save();
+
+	xen_stats.ops_requested++;
+	e = slot_new(op);
+	e->args[0] = a1;
+	e->args[1] = a2;
+	e->args[2] = a3;
+	e->args[3] = a4;
+	if (!xen_mc_lazy())
+		xen_mc_flush();
+	irq_restore(f);
+}
+
+void xen_lazy_enter(void)
+{
+	mc.depth++;
+}
+
+void xen_lazy_leave(void)
+{
+	if (mc.depth == 0)
+		panic("xen: leaving a lazy window that was never entered");
+	if (--mc.depth == 0)
+		xen_mc_flush();
+}
