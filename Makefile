@@ -50,7 +50,8 @@ KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.
 KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S
 ifeq ($(PARAVIRT),1)
 KSRC_C += kernel/pv/ops.c kernel/pv/patch.c kernel/pv/detect.c kernel/pv/setup.c \
-	$(wildcard kernel/ktest/pv_on/*.c) $(wildcard kernel/xen/*.c)
+	$(wildcard kernel/ktest/pv_on/*.c) $(wildcard kernel/xen/*.c) \
+	$(wildcard kernel/ktest/xen/*.c)
 KSRC_S += kernel/native/callee.S $(wildcard kernel/xen/*.S)
 # One copy of the shared entry code per backend in this build.
 ENTRY_BACKENDS := native xenpv

@@ -80,6 +80,12 @@ __noreturn void kmain(struct boot_info *bi)
 		code = bench_run_all();
 	else
 		code = run_init();
+	if (kopt.pv_stats) {
+		if (pv_info.stats_print)
+			pv_info.stats_print();
+		else
+			pr_info("pv: backend %s keeps no counters\n", pv_info.name);
+	}
 	pr_info("shutdown: code %d\n", code);
 	machine_shutdown(code);
 }

@@ -86,7 +86,9 @@ boot() {
 	name=$1 want=$2 pattern=$3
 	shift 3
 	f=$LOG/$(echo "$name" | tr / -)
-	"$PROTEUS" run --on qemu --timeout "$TIMEOUT" --log "$f.log" "$@" >/dev/null 2>"$f.err"
+	case " $* " in *" --on "*) on= ;; *) on="--on qemu" ;; esac
+	# shellcheck disable=SC2086
+	"$PROTEUS" run $on --timeout "$TIMEOUT" --log "$f.log" "$@" >/dev/null 2>"$f.err"
 	rc=$?
 	if [ "$rc" -ne "$want" ]; then
 		bad "$name" "exit $rc, want $want ($(tail -1 "$f.err"))"
@@ -119,8 +121,22 @@ boot "bad/init-missing" 1 'init: /sbin/nothing: no such file in the initrd' --ke
 head -c 300 "$INITRD" >"$LOG/truncated.cpio"
 boot "bad/initrd-truncated" 1 'initrd is malformed' --kernel "$KERNEL" --initrd "$LOG/truncated.cpio"
 
+echo "== boot matrix: the same ELF as a Xen PV dom0 (Xen 4.17 under QEMU TCG)"
+if xen=$(sh mk/fetch-xen.sh 2>"$LOG/fetch-xen.err" | tail -1) && [ -f "$xen" ]; then
+	boot "ktest/xen-pv/patched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.stats=1
+	boot "ktest/xen-pv/unpatched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.patch=0
+	boot "run/xen-pv-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen --xen "$xen" --kernel "$KERNEL"
+	boot "bad/xen-pv-forced-native" 3 "cannot use backend 'native': not usable on this platform" \
+		--on xen --xen "$xen" --kernel "$KERNEL" -- pv.backend=native
+else
+	for row in ktest/xen-pv/patched ktest/xen-pv/unpatched run/xen-pv-init bad/xen-pv-forced-native; do
+		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
+	done
+fi
+boot "bad/xen-pv-forced-on-qemu" 3 "cannot use backend 'xen-pv': not usable on this platform" \
+	--kernel "$KERNEL" -- pv.backend=xen-pv
+
 echo "== other platforms"
-skipped "xen-pv" "the Xen PV backend is not in this kernel yet (issue: Xen PV backend)"
 if [ -e /dev/kvm ]; then
 	skipped "kvm" "KVM rows are not part of the matrix yet"
 else

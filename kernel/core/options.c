@@ -78,6 +78,10 @@ static bool opt_pv_patch(const struct cmdline_opt *o, char *e, size_t n)
 {
 	return need_value(o, e, n) && parse_flag(o, &kopt.pv_patch, e, n);
 }
+static bool opt_pv_stats(const struct cmdline_opt *o, char *e, size_t n)
+{
+	return parse_flag(o, &kopt.pv_stats, e, n);
+}
 static bool opt_pv_backend(const struct cmdline_opt *o, char *e, size_t n)
 {
 	return copy_value(o, kopt.pv_backend, sizeof(kopt.pv_backend), e, n);
@@ -118,6 +122,7 @@ static const struct option_desc options[] = {
 	{ "bench", opt_bench },
 	{ "pv.patch", opt_pv_patch },
 	{ "pv.backend", opt_pv_backend },
+	{ "pv.stats", opt_pv_stats },
 	{ "timer", opt_timer },
 	{ "init", opt_init },
 	{ "crash", opt_crash },

@@ -70,6 +70,8 @@ extern struct mm *current_mm;
 int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags);
 /* Remove a mapping; returns the old pa, 0 if none.  Flushes if live. */
 u64 paging_unmap(struct mm *mm, u64 va);
+/* Unmap n pages in one batch; see paging.c. */
+unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas);
 /* Look up va: true with pa and the leaf entry's flags if mapped. */
 bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags);
 /* The leaf slot for va, NULL if an intermediate table is missing. */

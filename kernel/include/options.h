@@ -9,6 +9,7 @@ struct kernel_options {
 	char ktest_only[32];     /* ktest.only=NAME: run tests whose name starts so */
 	bool bench;              /* run the in-kernel benchmarks */
 	bool pv_patch;           /* pv.patch=0 leaves every site indirect */
+	bool pv_stats;           /* pv.stats=1 prints the backend's counters at shutdown */
 	char pv_backend[16];     /* pv.backend=NAME forces a backend */
 	char timer[8];           /* timer=auto|lapic|pit */
 	char init[64];           /* init=PATH in the initrd */

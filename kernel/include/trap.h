@@ -29,6 +29,7 @@
 
 #define VEC_DE 0
 #define VEC_UD 6
+#define VEC_NM 7
 #define VEC_DF 8
 #define VEC_GP 13
 #define VEC_PF 14
@@ -85,6 +86,7 @@ bool extable_fixup(struct trap_frame *f);
 bool probe_read_u64(const void *addr, u64 *out);
 bool probe_write_u64(void *addr, u64 val);
 bool probe_read_u8(const void *addr, u8 *out);
+bool probe_fnop(void);
 
 /* Vector and fault address of the last fault a probe absorbed (for tests). */
 extern u64 extable_last_vector, extable_last_cr2;

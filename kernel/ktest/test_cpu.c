@@ -3,6 +3,7 @@
  */
 #include "ktest.h"
 #include "pv/ops.h"
+#include "trap.h"
 #include <string.h>
 
 KTEST(cpu_cpuid, "cpuid through its site matches the instruction")
@@ -28,4 +29,13 @@ KTEST(cpu_tsc_advances, "read_tsc increases")
 	u64 a = read_tsc(), b = read_tsc();
 
 	KT_EXPECT(t, b > a);
+}
+
+KTEST(cpu_fpu_ts, "with TS set the first FPU instruction traps (#NM); cleared, it runs")
+{
+	fpu_set_ts(true);
+	KT_EXPECT(t, !probe_fnop());
+	KT_EXPECT_EQ(t, extable_last_vector, VEC_NM);
+	fpu_set_ts(false);
+	KT_EXPECT(t, probe_fnop());
 }

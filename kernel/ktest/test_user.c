@@ -70,7 +70,10 @@ KTEST(user_kernel_read_killed, "reading kernel memory from user mode is refused"
 	KT_EXPECT(t, r.killed);
 	KT_EXPECT_EQ(t, r.vector, VEC_PF);
 	KT_EXPECT(t, r.fault_addr >= USER_TOP);
-	KT_EXPECT_EQ(t, r.error_code & 5, 5);        /* user access, page present */
+	/* A user-mode read; whether the page is present in the user's view
+	 * depends on the privilege model (one shared table natively, a
+	 * separate user table under a PV hypervisor), so P is not checked. */
+	KT_EXPECT_EQ(t, r.error_code & 6, 4);
 }
 
 KTEST(user_kernel_write_killed, "writing kernel memory from user mode is refused")
@@ -80,7 +83,8 @@ KTEST(user_kernel_write_killed, "writing kernel memory from user mode is refused
 	KT_ASSERT(t, run(t, "/bin/kwrite", &r));
 	KT_EXPECT(t, r.killed);
 	KT_EXPECT_EQ(t, r.vector, VEC_PF);
-	KT_EXPECT_EQ(t, r.error_code & 7, 7);        /* user write, page present */
+	KT_EXPECT(t, r.fault_addr >= USER_TOP);
+	KT_EXPECT_EQ(t, r.error_code & 6, 6);        /* user-mode write */
 }
 
 KTEST(user_privileged_killed, "a privileged instruction in user mode is refused")

@@ -19,6 +19,7 @@ bool mm_create(struct mm *mm)
 	mm->pgd = phys_to_virt(pa);
 	mm->pgd_pa = pa;
 	mm->pt_pages = 0;
+	mm->pv_priv = 0;
 	memset(mm->pgd, 0, PAGE_SIZE / 2);
 	memcpy(mm->pgd + 256, kernel_mm.pgd + 256, PAGE_SIZE / 2);
 	alloc_pt(PT_LEVEL_PGD, pa >> PAGE_SHIFT);

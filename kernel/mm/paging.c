@@ -105,6 +105,38 @@ u64 paging_unmap(struct mm *mm, u64 va)
 	return e & PTE_ADDR;
 }
 
+/*
+ * Unmap n pages from va in one lazy window: every entry is read before
+ * any clear is issued (so nothing read can be a queued write), then the
+ * clears and one TLB flush go out together.  Returns how many were mapped;
+ * their frames go to pas[i] (0 where none) when pas is not NULL.
+ */
+unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas)
+{
+	unsigned i, count = 0;
+	bool live = mm == current_mm || va >= USER_TOP;
+
+	lazy_flush_mmu();
+	lazy_enter_mmu();
+	for (i = 0; i < n; i++) {
+		u64 *slot = pt_walk(mm, va + (u64)i * PAGE_SIZE, PT_LEVEL_PTE, false);
+		u64 e = slot ? pte_val(*slot) : 0;
+
+		if (pas)
+			pas[i] = (e & PTE_P) ? e & PTE_ADDR : 0;
+		if (!(e & PTE_P))
+			continue;
+		set_pte(slot, make_pte(0));
+		count++;
+		if (live && n <= 32)
+			flush_tlb_one(va + (u64)i * PAGE_SIZE);
+	}
+	if (live && n > 32 && count)
+		flush_tlb_all();
+	lazy_leave_mmu();
+	return count;
+}
+
 bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags)
 {
 	u64 *slot = paging_leaf(mm, va);

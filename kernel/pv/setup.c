@@ -17,30 +17,39 @@ extern const struct pv_backend *const __pv_backends_start[], *const __pv_backend
 
 const struct pv_backend *pv_backend;
 
-static const struct pv_backend *backend_choose(const char *forced, const char **why)
+static bool backend_exists(const char *name);
+
+/* The usable backend of highest priority, or the one named, if usable. */
+static const struct pv_backend *backend_choose(const char *name, const char **why)
 {
 	const struct pv_backend *const *b;
 	const struct pv_backend *best = NULL;
 	int prio, best_prio = 0;
 
 	for (b = __pv_backends_start; b < __pv_backends_end; b++) {
+		if (name[0] && strcmp((*b)->name, name))
+			continue;
 		prio = (*b)->detect(&pv_platform);
-		if (forced[0]) {
-			if (strcmp((*b)->name, forced))
-				continue;
-			if (prio <= 0) {
-				*why = "not usable on this platform";
-				return NULL;
-			}
-			return *b;
-		}
 		if (prio > best_prio) {
 			best = *b;
 			best_prio = prio;
 		}
 	}
-	*why = forced[0] ? "no backend of that name in this kernel" : "no backend can run here";
+	if (!best)
+		*why = !name[0] ? "no backend can run here" :
+		       backend_exists(name) ? "not usable on this platform" :
+		       "no backend of that name in this kernel";
 	return best;
+}
+
+static bool backend_exists(const char *name)
+{
+	const struct pv_backend *const *b;
+
+	for (b = __pv_backends_start; b < __pv_backends_end; b++)
+		if (!strcmp((*b)->name, name))
+			return true;
+	return false;
 }
 
 static void backend_list(void)
@@ -59,10 +68,15 @@ void pv_setup(struct boot_info *bi)
 	pv_detect(&pv_platform, bi->entry);
 	pv_backend = backend_choose(kopt.pv_backend, &why);
 	if (!pv_backend) {
-		/* The tables are still native: use the native console to say so. */
+		/* Bring up what can run here, only to be able to say so. */
+		const char *reason = why, *unused;
+		const struct pv_backend *fallback = backend_choose("", &unused);
+
+		if (fallback)
+			fallback->init(bi);
 		console_init();
 		kprintf("pv: cannot use backend '%s': %s; backends in this kernel:",
-			kopt.pv_backend[0] ? kopt.pv_backend : "(auto)", why);
+			kopt.pv_backend[0] ? kopt.pv_backend : "(auto)", reason);
 		backend_list();
 		panic("pv: no usable backend");
 	}

@@ -124,4 +124,7 @@ void xen_evtchn_close(unsigned port)
 
 	xen_evtchn_unbind(port);
 	evtchn_op(XEN_EVTCHNOP_close, &c, "close", port);
+	/* Closing one end of a pair notifies the other; nothing may stay
+	 * pending on a port that is gone. */
+	atomic_clear_bit(xen_shared->evtchn_pending, port);
 }

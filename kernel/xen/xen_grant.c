@@ -53,6 +53,8 @@ void xen_grant_init(void)
 
 unsigned xen_grant_nr_entries(void)
 {
+	if (!grant_table)
+		xen_grant_init();
 	return GRANT_ENTRIES;
 }
 
@@ -60,6 +62,8 @@ unsigned xen_grant_access(u16 domid, u64 mfn, bool readonly)
 {
 	unsigned ref;
 
+	if (!grant_table)
+		xen_grant_init();
 	for (ref = 0; ref < GRANT_ENTRIES; ref++)
 		if (!grant_used[ref])
 			break;

@@ -24,6 +24,7 @@
 #include "mm.h"
 #include "panic.h"
 #include "printk.h"
+#include "lib/fmt.h"
 #include <string.h>
 
 #define MAX_PFNS (1u << 20)
@@ -269,14 +270,22 @@ bool xen_is_pinned(u64 pa)
 	return bit(pinned_map, pa >> PAGE_SHIFT);
 }
 
+int xen_pin_describe(char *buf, size_t size, int level, u64 pa, long rc)
+{
+	return fmt_snprintf(buf, size, "pin of L%d table at frame %#llx (mfn %#llx) failed: %s (%ld)",
+			    level, (unsigned long long)(pa >> PAGE_SHIFT),
+			    (unsigned long long)xen_pfn_to_mfn(pa >> PAGE_SHIFT), xen_strerror(rc), rc);
+}
+
 static void pin(int level, u64 pa)
 {
+	char msg[160];
 	long rc = xen_pin_try(level, pa);
 
-	if (rc)
-		xen_fail("mmuext_op", rc, "pin L%d table at frame %#llx (mfn %#llx)", level,
-			 (unsigned long long)(pa >> PAGE_SHIFT),
-			 (unsigned long long)xen_pfn_to_mfn(pa >> PAGE_SHIFT));
+	if (rc) {
+		xen_pin_describe(msg, sizeof(msg), level, pa, rc);
+		panic("xen: %s", msg);
+	}
 }
 
 static void unpin(u64 pa)

@@ -15,6 +15,7 @@
 #include "xen/xen.h"
 #include "pv/ops.h"
 #include "panic.h"
+#include "printk.h"
 
 #define MC_CALLS 32
 #define MC_MMU   512
@@ -179,4 +180,11 @@ void xen_lazy_leave(void)
 		panic("xen: leaving a lazy window that was never entered");
 	if (--mc.depth == 0)
 		xen_mc_flush();
+}
+
+void xen_stats_print(void)
+{
+	pr_info("xen: %llu ops requested, %llu hypercalls issued, of which %llu multicalls\n",
+		(unsigned long long)xen_stats.ops_requested, (unsigned long long)xen_stats.hypercalls,
+		(unsigned long long)xen_stats.multicalls);
 }

@@ -39,6 +39,7 @@ struct pv_info {
 	u16 kernel_cs, kernel_ss;
 	u16 user_cs, user_ss;
 	const struct entry_table *entry;  /* this backend's copy of the entry code */
+	void (*stats_print)(void);        /* the backend's counters (pv.stats=1), or NULL */
 };
 
 struct pv_irq_ops {

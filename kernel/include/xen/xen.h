@@ -43,6 +43,8 @@ bool xen_frame_is_readonly(u64 pfn);
 long xen_pin_try(int level, u64 pa);
 long xen_unpin_try(u64 pa);
 bool xen_is_pinned(u64 pa);
+/* The message a failed pin stops the kernel with: frame, level, error. */
+int xen_pin_describe(char *buf, size_t size, int level, u64 pa, long rc);
 /* Map a machine frame (not ours: shared_info, grant frames) at va. */
 void xen_map_machine(u64 va, u64 mfn, bool writable);
 
@@ -54,6 +56,7 @@ void xen_mc_flush(void);
 bool xen_mc_lazy(void);
 void xen_lazy_enter(void);
 void xen_lazy_leave(void);
+void xen_stats_print(void);
 
 /* ---- events (xen_events.c) ---- */
 typedef void (*xen_evtchn_handler_t)(unsigned port, void *arg);

@@ -118,19 +118,20 @@ KTEST(census_site_bytes, "each site holds exactly what its op and backend call f
 	KT_EXPECT_EQ(t, bad, 0);
 }
 
-KTEST(census_patched_all, "with patching on, no native site is left indirect")
+KTEST(census_patched_all, "with patching on, no site is left indirect")
 {
 	if (!pv_patch_enabled) {
 		ktest_skip(t, "pv.patch=0");
 		return;
 	}
-	if (strcmp(pv_info.name, "native")) {
-		ktest_skip(t, "backend %s may keep indirect sites", pv_info.name);
-		return;
-	}
+	/* Every backend's callee-save targets are audited stubs, so every
+	 * site can at least become a direct call. */
 	KT_EXPECT_EQ(t, pv_census.kind[PVPATCH_UNPATCHED], 0);
 	KT_EXPECT(t, pv_census.kind[PVPATCH_INLINE] > 0);
-	KT_EXPECT(t, pv_census.kind[PVPATCH_NOP] > 0);
-	KT_EXPECT(t, pv_census.kind[PVPATCH_IDENT] > 0);
 	KT_EXPECT(t, pv_census.kind[PVPATCH_DIRECT] > 0);
+	if (!strcmp(pv_info.name, "native")) {
+		/* Natively the lazy ops are empty and the converters identity. */
+		KT_EXPECT(t, pv_census.kind[PVPATCH_NOP] > 0);
+		KT_EXPECT(t, pv_census.kind[PVPATCH_IDENT] > 0);
+	}
 }
