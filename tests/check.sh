@@ -126,10 +126,13 @@ if xen=$(sh mk/fetch-xen.sh 2>"$LOG/fetch-xen.err" | tail -1) && [ -f "$xen" ]; 
 	boot "ktest/xen-pv/patched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.stats=1
 	boot "ktest/xen-pv/unpatched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.patch=0
 	boot "run/xen-pv-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen --xen "$xen" --kernel "$KERNEL"
+	boot "bad/xen-pv-init-killed" 1 'init: /bin/nullread was killed: page fault' \
+		--on xen --xen "$xen" --kernel "$KERNEL" -- init=/bin/nullread
 	boot "bad/xen-pv-forced-native" 3 "cannot use backend 'native': not usable on this platform" \
 		--on xen --xen "$xen" --kernel "$KERNEL" -- pv.backend=native
 else
-	for row in ktest/xen-pv/patched ktest/xen-pv/unpatched run/xen-pv-init bad/xen-pv-forced-native; do
+	for row in ktest/xen-pv/patched ktest/xen-pv/unpatched run/xen-pv-init bad/xen-pv-init-killed \
+			bad/xen-pv-forced-native; do
 		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
 	done
 fi

@@ -46,6 +46,12 @@ void gdt_init(void)
 	tss0.iomap_base = sizeof(tss0);   /* no I/O bitmap: user port I/O faults */
 	gdt_set_tss();
 	load_gdt(&gdtr);
+	gdt_set_tls(0);
 	load_tr(GDT_TSS);
 	set_kernel_gs((u64)&percpu0);
+}
+
+void gdt_set_tls(u64 desc)
+{
+	write_gdt_entry(gdt, GDT_TLS / 8, &desc, 1);
 }

@@ -6,8 +6,9 @@
 #define GDT_KERNEL_DS 0x10
 #define GDT_USER_DS   0x18   /* | 3 */
 #define GDT_USER_CS   0x20   /* | 3; sysret wants it 8 above user data */
-#define GDT_TSS       0x28
-#define GDT_ENTRIES   7
+#define GDT_TSS       0x28   /* two slots */
+#define GDT_TLS       0x38   /* a user data slot written at run time (| 3) */
+#define GDT_ENTRIES   8
 
 #ifndef __ASSEMBLER__
 #include "types.h"
@@ -35,6 +36,8 @@ struct tss {
 extern struct tss tss0;
 
 void gdt_init(void);
+/* Rewrite the run-time slot of the live GDT (a TLS-style descriptor). */
+void gdt_set_tls(u64 desc);
 void idt_init(void);
 
 #endif

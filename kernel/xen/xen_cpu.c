@@ -69,9 +69,9 @@ void xen_load_sp0(u64 sp0)
 
 /* ---- GDT ---- */
 
-/* Entries Xen checks and installs: the flat code/data descriptors.  The
- * TSS descriptor after them has no meaning under PV and is left out. */
-#define XEN_GDT_ENTRIES (GDT_TSS / 8)
+/* Entries Xen checks and installs: all of ours.  The TSS slots have no
+ * meaning under PV and are left empty (a not-present descriptor is valid). */
+#define XEN_GDT_ENTRIES GDT_ENTRIES
 static u64 *gdt_live;
 
 void xen_load_gdt(const struct dtr *d)
@@ -97,7 +97,7 @@ void xen_write_gdt_entry(u64 *gdt, unsigned i, const u64 *desc, unsigned words)
 
 	/* Xen validates every descriptor in the page and refuses system
 	 * descriptors; the TSS has no meaning for a PV kernel anyway. */
-	if (i >= XEN_GDT_ENTRIES)
+	if (i >= XEN_GDT_ENTRIES || i * 8 == GDT_TSS)
 		return;
 	if (gdt != gdt_live) {
 		/* Not Xen's yet: an ordinary write into our own page. */

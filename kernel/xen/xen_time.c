@@ -72,6 +72,11 @@ static void vcpu_op(unsigned cmd, void *arg, const char *what)
 		xen_fail("vcpu_op", rc, "%s, vcpu 0", what);
 }
 
+const struct xen_vcpu_runstate_info *xen_runstate(void)
+{
+	return &runstate;
+}
+
 void xen_clock_init(void)
 {
 	struct xen_vcpu_register_runstate_memory_area area = { .addr = (u64)&runstate };
