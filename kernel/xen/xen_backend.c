@@ -107,6 +107,7 @@ static void xen_init(struct boot_info *bi)
 	pv_info.user_ss = XEN_FLAT_USER_SS;
 	pv_info.entry = &xenpv_entry_table;
 	pv_info.stats_print = xen_stats_print;
+	pv_info.hypercalls = xen_hypercall_count;
 
 	xen_mmu_init(bi);          /* p2m, bootstrap tables, writable page tables */
 	xen_irq_init();            /* vcpu_info placed in our memory */

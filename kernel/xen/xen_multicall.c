@@ -188,3 +188,8 @@ void xen_stats_print(void)
 		(unsigned long long)xen_stats.ops_requested, (unsigned long long)xen_stats.hypercalls,
 		(unsigned long long)xen_stats.multicalls);
 }
+
+u64 xen_hypercall_count(void)
+{
+	return xen_stats.hypercalls;
+}

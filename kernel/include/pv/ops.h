@@ -40,6 +40,7 @@ struct pv_info {
 	u16 user_cs, user_ss;
 	const struct entry_table *entry;  /* this backend's copy of the entry code */
 	void (*stats_print)(void);        /* the backend's counters (pv.stats=1), or NULL */
+	u64 (*hypercalls)(void);          /* trips into the hypervisor so far, or NULL */
 };
 
 struct pv_irq_ops {
@@ -127,6 +128,8 @@ extern struct pv_init_ops pv_init_ops;
 
 #include "native/ops.h"
 #include <pvcall.h>
+
+static inline u64 pv_hypercalls(void) { return pv_info.hypercalls ? pv_info.hypercalls() : 0; }
 
 /* ---- irq ---- */
 static inline u64 save_fl(void) { return PVOP_CALLEE0(u64, irq, save_fl); }

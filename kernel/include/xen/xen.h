@@ -57,6 +57,7 @@ bool xen_mc_lazy(void);
 void xen_lazy_enter(void);
 void xen_lazy_leave(void);
 void xen_stats_print(void);
+u64 xen_hypercall_count(void);
 
 /* ---- events (xen_events.c) ---- */
 typedef void (*xen_evtchn_handler_t)(unsigned port, void *arg);
