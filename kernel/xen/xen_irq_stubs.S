@@ -45,28 +45,7 @@ STUB(xen_read_cr2_callee)
 	mov xen_vcpu_info + XEN_VCPU_INFO_cr2(%rip), %rax
 	ret
 
-/* Deliver what is pending: a C call, so save what the convention lets it clobber. */
-STUB(xen_check_events)
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	call xen_force_evtchn_callback
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	ret
-
-/* Callee-save thunks around the C page-table converters (xen_mmu.c). */
+/* Callee-save thunks: a C call, saving what the convention lets it clobber. */
 .macro CALLEE_THUNK name, fn
 STUB(\name)
 	pushq %rcx
@@ -90,3 +69,5 @@ STUB(\name)
 .endm
 	CALLEE_THUNK xen_make_pte_callee, xen_make_pte
 	CALLEE_THUNK xen_pte_val_callee, xen_pte_val
+/* Deliver what is pending (irq_enable's slow path). */
+	CALLEE_THUNK xen_check_events, xen_force_evtchn_callback

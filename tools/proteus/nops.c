@@ -1,30 +1,18 @@
 /*
- * nops.c — the single-instruction NOPs a site's padding may hold.
- *
- * These are the forms GNU as emits for `.nops N` in 64-bit code (the
- * Intel-recommended multi-byte NOPs, with prefixes for 10 and 11 bytes).
- * The unpatched site must hold exactly one of them after its call.
+ * nops.c — the single NOP a site's padding holds.  The kernel emits, and
+ * its patcher verifies, exactly lib/pvpatch's form, so the tool asks the
+ * same code rather than keeping a table of its own.
  */
 #include <stddef.h>
+#include "lib/pvpatch.h"
 #include "tools/proteus/pvops.h"
-
-static const uint8_t nops_table[PVOPS_MAX_PAD][PVOPS_MAX_PAD] = {
-	{ 0x90 },
-	{ 0x66, 0x90 },
-	{ 0x0f, 0x1f, 0x00 },
-	{ 0x0f, 0x1f, 0x40, 0x00 },
-	{ 0x0f, 0x1f, 0x44, 0x00, 0x00 },
-	{ 0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00 },
-	{ 0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00 },
-	{ 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
-	{ 0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
-	{ 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
-	{ 0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
-};
 
 const uint8_t *nops_bytes(unsigned len)
 {
+	static uint8_t forms[PVOPS_MAX_PAD][PVOPS_MAX_PAD];
+
 	if (len == 0 || len > PVOPS_MAX_PAD)
 		return NULL;
-	return nops_table[len - 1];
+	pvpatch_nop(forms[len - 1], len);
+	return forms[len - 1];
 }

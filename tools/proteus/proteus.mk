@@ -9,7 +9,7 @@ PROTEUS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -g -I. -MMD -MP
 # Every tool source but main.c is also linked into the unit tests.
 PROTEUS_SRCS     := $(filter-out tools/proteus/main.c,$(wildcard tools/proteus/*.c))
 PROTEUS_OBJS     := $(patsubst tools/proteus/%.c,$(BUILD)/host/proteus/%.o,$(PROTEUS_SRCS))
-PROTEUS_LIBOBJS  := $(BUILD)/host/proteus/lib/elf64.o
+PROTEUS_LIBOBJS  := $(BUILD)/host/proteus/lib/elf64.o $(BUILD)/host/proteus/lib/pvpatch.o
 PROTEUS_MAIN_OBJ := $(BUILD)/host/proteus/main.o
 
 $(BUILD)/proteus: $(PROTEUS_MAIN_OBJ) $(PROTEUS_OBJS) $(PROTEUS_LIBOBJS)

@@ -36,7 +36,7 @@ enum {
 extern const struct pvops pvops_compiled;
 
 /* Longest pad a single NOP instruction can fill (see nops.c). */
-#define PVOPS_MAX_PAD 11u
+#define PVOPS_MAX_PAD 9u   /* PVPATCH_MAX_LEN - the 6-byte call */
 
 /* The canonical single NOP of len bytes (1..PVOPS_MAX_PAD), or NULL. */
 const uint8_t *nops_bytes(unsigned len);
