@@ -38,6 +38,9 @@
 	/* The initrd is passed by frame number and left out of the bootstrap
 	 * mapping, which then holds only what the kernel needs to start. */
 	XEN_NOTE XEN_ELFNOTE_MOD_START_PFN, .long 1
+	/* Features: '!name' would mark one we require; plain PV with explicit
+	 * mmu_update needs none, and any frame may hold our top tables. */
+	XEN_NOTE XEN_ELFNOTE_FEATURES, .asciz "pae_pgdir_above_4gb"
 	XEN_NOTE XEN_ELFNOTE_SUPPORTED_FEATURES, .long (1 << XENFEAT_dom0)
 
 	.section .text.xen_hypercall_page, "ax"
