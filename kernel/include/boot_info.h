@@ -1,7 +1,7 @@
 /*
  * boot_info.h — what every entry point hands to kmain.
  *
- * Each entry (the PVH/multiboot 32-bit entry, later the Xen PV entry)
+ * Each entry (the PVH/multiboot 32-bit entry, the Xen PV entry)
  * translates its loader's structures into this one, copying strings and
  * tables into kernel memory so nothing the loader owns is needed later.
  */

@@ -4,15 +4,14 @@
  * It replaces nothing: the pv_ops tables are statically initialised with the
  * native implementations, so on hardware (and under TCG, where QEMU acts as
  * hardware) init has no work and every patched site becomes the native
- * instruction again.  It can always run when the kernel holds ring 0, i.e.
- * whenever it was entered through a ring-0 entry point.
+ * instruction again.  It can run whenever the kernel holds ring 0.
  */
 #include "pv/backend.h"
 #include "pv/ops.h"
 
 static int native_detect(const struct pv_platform *p)
 {
-	return p->entry == BOOT_ENTRY_XEN_PV ? 0 : 1;
+	return p->cpl == 0 ? 1 : 0;
 }
 
 static void native_init(struct boot_info *bi)

@@ -19,8 +19,12 @@ void pv_detect(struct pv_platform *p, enum boot_entry entry)
 	struct cpuid_regs r;
 	u32 base;
 
+	u16 cs;
+
 	memset(p, 0, sizeof(*p));
 	p->entry = entry;
+	__asm__ __volatile__("mov %%cs, %0" : "=r"(cs));
+	p->cpl = cs & 3;
 	native_cpuid(1, 0, &r);
 	p->hypervisor_bit = (r.ecx >> 31) & 1;
 	if (!p->hypervisor_bit)

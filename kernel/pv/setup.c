@@ -83,9 +83,9 @@ void pv_setup(struct boot_info *bi)
 	pv_backend->init(bi);
 	console_init();
 
-	pr_info("pv: cpuid hypervisor bit %d, signature '%s' at 0x%x (max 0x%x), entry %s\n",
+	pr_info("pv: cpuid hypervisor bit %d, signature '%s' at 0x%x (max 0x%x), entry %s, ring %u\n",
 		pv_platform.hypervisor_bit, pv_platform.signature[0] ? pv_platform.signature : "-",
-		pv_platform.base, pv_platform.max_leaf, bi->loader);
+		pv_platform.base, pv_platform.max_leaf, bi->loader, pv_platform.cpl);
 	pr_info("pv: backend %s%s\n", pv_backend->name,
 		kopt.pv_backend[0] ? " (forced by pv.backend=)" : "");
 

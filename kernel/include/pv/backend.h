@@ -18,6 +18,7 @@ struct pv_platform {
 	char signature[13];           /* from the first 0x40000x00 leaf that has one */
 	u32 base, max_leaf;           /* that leaf and its EAX */
 	enum boot_entry entry;        /* which entry point the loader used */
+	unsigned cpl;                 /* the privilege level we are running at */
 };
 
 struct pv_backend {
