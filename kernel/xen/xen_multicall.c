@@ -95,9 +95,28 @@ static struct xen_multicall_entry *slot_new(u64 op)
 	return e;
 }
 
+/*
+ * Append element (of size bytes, already stored at elem) to the running
+ * array hypercall op: extend the last entry if it is that op and elem
+ * follows its array, else open a new entry for it.
+ */
+static void array_append(u64 op, const void *elem, u64 size)
+{
+	struct xen_multicall_entry *last = mc.ncalls ? &mc.calls[mc.ncalls - 1] : NULL;
+
+	if (last && last->op == op && last->args[0] + last->args[1] * size == (u64)elem) {
+		last->args[1]++;
+		return;
+	}
+	last = slot_new(op);
+	last->args[0] = (u64)elem;
+	last->args[1] = 1;
+	last->args[2] = 0;
+	last->args[3] = XEN_DOMID_SELF;
+}
+
 void xen_mc_mmu_update(u64 ptr, u64 val)
 {
-	struct xen_multicall_entry *last;
 	u64 f = irq_save();
 
 	xen_stats.ops_requested++;
@@ -105,17 +124,7 @@ void xen_mc_mmu_update(u64 ptr, u64 val)
 		xen_mc_flush();
 	mc.mmu[mc.nmmu].ptr = ptr;
 	mc.mmu[mc.nmmu].val = val;
-	last = mc.ncalls ? &mc.calls[mc.ncalls - 1] : NULL;
-	if (last && last->op == XEN_HYPERCALL_mmu_update &&
-	    last->args[0] + last->args[1] * sizeof(mc.mmu[0]) == (u64)&mc.mmu[mc.nmmu]) {
-		last->args[1]++;        /* extend the running array */
-	} else {
-		struct xen_multicall_entry *e = slot_new(XEN_HYPERCALL_mmu_update);
-		e->args[0] = (u64)&mc.mmu[mc.nmmu];
-		e->args[1] = 1;
-		e->args[2] = 0;
-		e->args[3] = XEN_DOMID_SELF;
-	}
+	array_append(XEN_HYPERCALL_mmu_update, &mc.mmu[mc.nmmu], sizeof(mc.mmu[0]));
 	mc.nmmu++;
 	if (!xen_mc_lazy())
 		xen_mc_flush();
@@ -124,7 +133,6 @@ void xen_mc_mmu_update(u64 ptr, u64 val)
 
 void xen_mc_mmuext(unsigned cmd, u64 arg1, u64 arg2)
 {
-	struct xen_multicall_entry *last;
 	struct xen_mmuext_op *op;
 	u64 f = irq_save();
 
@@ -136,17 +144,7 @@ void xen_mc_mmuext(unsigned cmd, u64 arg1, u64 arg2)
 	op->_pad = 0;
 	op->arg1.mfn = arg1;
 	op->arg2.src_mfn = arg2;
-	last = mc.ncalls ? &mc.calls[mc.ncalls - 1] : NULL;
-	if (last && last->op == XEN_HYPERCALL_mmuext_op &&
-	    last->args[0] + last->args[1] * sizeof(*op) == (u64)op) {
-		last->args[1]++;
-	} else {
-		struct xen_multicall_entry *e = slot_new(XEN_HYPERCALL_mmuext_op);
-		e->args[0] = (u64)op;
-		e->args[1] = 1;
-		e->args[2] = 0;
-		e->args[3] = XEN_DOMID_SELF;
-	}
+	array_append(XEN_HYPERCALL_mmuext_op, op, sizeof(*op));
 	mc.next++;
 	if (!xen_mc_lazy())
 		xen_mc_flush();

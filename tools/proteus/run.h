@@ -91,6 +91,8 @@ struct run_platform {
 const struct run_platform *run_platform_find(const char *name);
 /* The QEMU TCG platform (run_qemu.c). */
 int run_qemu_build(const struct run_opts *o, struct argv *out);
+/* The QEMU machine options every platform shares (see run_qemu.c). */
+void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem);
 
 /* Xen 4.17 under QEMU TCG, Proteus as PV dom0 (run_xen.c). */
 #define RUN_XEN_APPEND "console=com1 com1=115200,8n1 dom0_mem=64M loglvl=all guest_loglvl=all noreboot=false"

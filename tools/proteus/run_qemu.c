@@ -12,25 +12,35 @@
 #include <stdlib.h>
 #include "tools/proteus/run.h"
 
-int run_qemu_build(const struct run_opts *o, struct argv *out)
+/*
+ * The machine every platform boots on: no display, COM1 on our stdout
+ * (exactly the guest's bytes, no BIOS banner), no reboot on a triple fault
+ * and the isa-debug-exit port through which a guest reports its result.
+ */
+void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem)
 {
-	char *append = argv_join(o->kargs, o->nkargs);
-
-	if (!append)
-		return -1;
 	argv_pushv(out, (const char *const[]){
-		o->qemu,
-		"-M", o->machine,
-		"-m", "256M",
+		qemu,
+		"-M", machine,
+		"-m", mem,
 		"-display", "none",
 		"-serial", "stdio",
 		"-monitor", "none",
 		"-no-reboot",
 		"-net", "none",
 		"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-		"-kernel", o->kernel,
 		NULL,
 	});
+}
+
+int run_qemu_build(const struct run_opts *o, struct argv *out)
+{
+	char *append = argv_join(o->kargs, o->nkargs);
+
+	if (!append)
+		return -1;
+	run_qemu_machine(out, o->qemu, o->machine, "256M");
+	argv_pushv(out, (const char *const[]){ "-kernel", o->kernel, NULL });
 	if (o->initrd)
 		argv_pushv(out, (const char *const[]){ "-initrd", o->initrd, NULL });
 	argv_pushv(out, (const char *const[]){ "-append", append, NULL });

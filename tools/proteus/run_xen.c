@@ -117,16 +117,8 @@ int run_xen_build(const struct run_opts *o, struct argv *out)
 	modules = run_xen_modules(o->kernel, o->kargs, o->nkargs, o->initrd, err, sizeof err);
 	if (!modules)
 		return -1;
+	run_qemu_machine(out, o->qemu, RUN_XEN_MACHINE, RUN_XEN_MEMORY);
 	argv_pushv(out, (const char *const[]){
-		o->qemu,
-		"-M", RUN_XEN_MACHINE,
-		"-m", RUN_XEN_MEMORY,
-		"-display", "none",
-		"-serial", "stdio",
-		"-monitor", "none",
-		"-no-reboot",
-		"-net", "none",
-		"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
 		"-kernel", o->xen,
 		"-append", RUN_XEN_APPEND,
 		"-initrd", modules,
