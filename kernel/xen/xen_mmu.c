@@ -10,10 +10,8 @@
  *   alloc_pt           a page that becomes a page table must never again be
  *                      mapped writable: every alias is made read-only, and
  *                      set_pte drops W from any later leaf mapping it
- *   pgd_activate       pin the top table (Xen validates the whole tree once)
- *                      and load both base pointers: a 64-bit PV kernel runs
- *                      user mode on a second top table holding only the user
- *                      half (NEW_USER_BASEPTR), kept in step by set_pgd
+ *   pgd_activate       pinning and the two base pointers: see xen_pgd.c;
+ *                      set_pgd keeps an mm's user-mode top table in step
  *   read_cr2           vcpu_info.arch.cr2 (callee-save stub, xen_irq.S)
  *   TLB                mmuext INVLPG_LOCAL / TLB_FLUSH_LOCAL
  */
@@ -27,17 +25,15 @@
 #include "lib/fmt.h"
 #include <string.h>
 
-#define MAX_PFNS (1u << 20)
+
 #define M2P ((const u64 *)XEN_MACH2PHYS_VIRT_START)
 
 struct xen_boot xen_boot_info;
 static u64 nr_pfns;
-static u64 readonly_map[MAX_PFNS / 64];    /* frames never mapped writable */
-static u64 pinned_map[MAX_PFNS / 64];
+static u64 readonly_map[XEN_MAX_PFNS / 64];    /* frames never mapped writable */
 static bool own_tables_live;               /* kernel_mm has replaced Xen's tables */
 static u64 boot_mapped_limit;
 static u64 live_cr3;                       /* pa of the live kernel-mode top table */
-static u64 bootstrap_l4_mfn;
 extern char __kernel_end[];
 
 static bool bit(const u64 *m, u64 i) { return (m[i / 64] >> (i % 64)) & 1; }
@@ -130,26 +126,13 @@ void xen_set_pmd(u64 *p, u64 v) { pt_write_now(p, v); }
 void xen_set_pud(u64 *p, u64 v) { pt_write_now(p, v); }
 
 /* User-half top-level entries also go to the mm's user-mode table. */
-#define MAX_USER_PGDS 64
-static struct { u64 pgd_pa, user_pa; } user_pgds[MAX_USER_PGDS];
-
-static u64 user_pgd_of(u64 pgd_pa)
-{
-	unsigned i;
-
-	for (i = 0; i < MAX_USER_PGDS; i++)
-		if (user_pgds[i].pgd_pa == pgd_pa)
-			return user_pgds[i].user_pa;
-	return 0;
-}
-
 void xen_set_pgd(u64 *p, u64 v)
 {
 	u64 pa = virt_to_phys(p), user;
 	unsigned index = (unsigned)((pa & (PAGE_SIZE - 1)) / 8);
 
 	pt_write(p, v);
-	if (index < 256 && (user = user_pgd_of(pa & PTE_ADDR)))
+	if (index < 256 && (user = xen_user_pgd_of(pa & PTE_ADDR)))
 		pt_write((u64 *)phys_to_virt(user) + index, v);
 	if (xen_mc_lazy())
 		xen_mc_flush();
@@ -168,6 +151,11 @@ void xen_write_cr3(u64 pa)
 }
 
 /* ---- read-only frames ---- */
+
+void xen_mmu_tables_live(void)
+{
+	own_tables_live = true;
+}
 
 static void alias_update(u64 va, u64 pte)
 {
@@ -224,136 +212,9 @@ void xen_alloc_pt(int level, u64 pfn)
 void xen_release_pt(int level, u64 pfn)
 {
 	(void)level;
-	if (bit(pinned_map, pfn))
+	if (xen_is_pinned(pfn << PAGE_SHIFT))
 		panic("xen: releasing frame %#llx while it is still pinned", (unsigned long long)pfn);
 	xen_frame_set_readonly(pfn, false);
-}
-
-/* ---- pinning ---- */
-
-static const unsigned pin_cmd[] = {
-	[1] = XEN_MMUEXT_PIN_L1_TABLE, [2] = XEN_MMUEXT_PIN_L2_TABLE,
-	[3] = XEN_MMUEXT_PIN_L3_TABLE, [4] = XEN_MMUEXT_PIN_L4_TABLE,
-};
-
-static long mmuext_now(unsigned cmd, u64 arg1)
-{
-	struct xen_mmuext_op op = { .cmd = cmd, .arg1.mfn = arg1 };
-
-	xen_mc_flush();
-	return xen_hcall4(XEN_HYPERCALL_mmuext_op, &op, 1, 0, XEN_DOMID_SELF);
-}
-
-long xen_pin_try(int level, u64 pa)
-{
-	long rc;
-
-	if (level < 1 || level > 4)
-		return -XEN_EINVAL;
-	rc = mmuext_now(pin_cmd[level], xen_pfn_to_mfn(pa >> PAGE_SHIFT));
-	if (!rc)
-		bit_put(pinned_map, pa >> PAGE_SHIFT, true);
-	return rc;
-}
-
-long xen_unpin_try(u64 pa)
-{
-	long rc = mmuext_now(XEN_MMUEXT_UNPIN_TABLE, xen_pfn_to_mfn(pa >> PAGE_SHIFT));
-
-	if (!rc)
-		bit_put(pinned_map, pa >> PAGE_SHIFT, false);
-	return rc;
-}
-
-bool xen_is_pinned(u64 pa)
-{
-	return bit(pinned_map, pa >> PAGE_SHIFT);
-}
-
-int xen_pin_describe(char *buf, size_t size, int level, u64 pa, long rc)
-{
-	return fmt_snprintf(buf, size, "pin of L%d table at frame %#llx (mfn %#llx) failed: %s (%ld)",
-			    level, (unsigned long long)(pa >> PAGE_SHIFT),
-			    (unsigned long long)xen_pfn_to_mfn(pa >> PAGE_SHIFT), xen_strerror(rc), rc);
-}
-
-static void pin(int level, u64 pa)
-{
-	char msg[160];
-	long rc = xen_pin_try(level, pa);
-
-	if (rc) {
-		xen_pin_describe(msg, sizeof(msg), level, pa, rc);
-		panic("xen: %s", msg);
-	}
-}
-
-static void unpin(u64 pa)
-{
-	long rc = xen_unpin_try(pa);
-
-	if (rc)
-		xen_fail("mmuext_op", rc, "unpin frame %#llx", (unsigned long long)(pa >> PAGE_SHIFT));
-}
-
-/* The user-mode top table of mm: its user half, Xen fills its own slots. */
-static u64 user_pgd_create(struct mm *mm)
-{
-	u64 pa = frame_alloc();
-	unsigned i;
-
-	if (!pa)
-		panic("xen: out of memory for a user-mode top table");
-	memset(phys_to_virt(pa), 0, PAGE_SIZE);
-	memcpy(phys_to_virt(pa), mm->pgd, 256 * sizeof(u64));
-	xen_frame_set_readonly(pa >> PAGE_SHIFT, true);
-	pin(4, pa);
-	for (i = 0; i < MAX_USER_PGDS; i++)
-		if (!user_pgds[i].pgd_pa) {
-			user_pgds[i].pgd_pa = mm->pgd_pa;
-			user_pgds[i].user_pa = pa;
-			return pa;
-		}
-	panic("xen: more than %d live address spaces", MAX_USER_PGDS);
-}
-
-void xen_pgd_activate(struct mm *mm)
-{
-	if (!xen_is_pinned(mm->pgd_pa))
-		pin(4, mm->pgd_pa);
-	if (mm != &kernel_mm && !mm->pv_priv)
-		mm->pv_priv = user_pgd_create(mm);
-	xen_write_cr3(mm->pgd_pa);
-	xen_mc_mmuext(XEN_MMUEXT_NEW_USER_BASEPTR,
-		      mm->pv_priv ? xen_pfn_to_mfn(mm->pv_priv >> PAGE_SHIFT) : 0, 0);
-	if (mm == &kernel_mm && !own_tables_live) {
-		/* Xen's bootstrap tables map the first megabytes writable; while
-		 * they stay pinned, no frame there could become a page table. */
-		long rc = mmuext_now(XEN_MMUEXT_UNPIN_TABLE, bootstrap_l4_mfn);
-
-		if (rc)
-			xen_fail("mmuext_op", rc, "unpin Xen's bootstrap L4 (mfn %#llx)",
-				 (unsigned long long)bootstrap_l4_mfn);
-		bit_put(pinned_map, xen_boot_info.pt_base_pa >> PAGE_SHIFT, false);
-		own_tables_live = true;
-	}
-}
-
-void xen_pgd_release(struct mm *mm)
-{
-	unsigned i;
-
-	if (mm->pv_priv) {
-		unpin(mm->pv_priv);
-		xen_frame_set_readonly(mm->pv_priv >> PAGE_SHIFT, false);
-		frame_free(mm->pv_priv);
-		for (i = 0; i < MAX_USER_PGDS; i++)
-			if (user_pgds[i].pgd_pa == mm->pgd_pa)
-				user_pgds[i].pgd_pa = 0;
-		mm->pv_priv = 0;
-	}
-	if (xen_is_pinned(mm->pgd_pa))
-		unpin(mm->pgd_pa);
 }
 
 /* ---- foreign frames ---- */
@@ -378,7 +239,7 @@ void xen_mmu_init(const struct boot_info *bi)
 	xen_boot_info.pt_base_pa = si->pt_base - KERNEL_VBASE;
 	xen_boot_info.nr_pt_frames = si->nr_pt_frames;
 	xen_boot_info.flags = si->flags;
-	nr_pfns = MIN(si->nr_pages, (u64)MAX_PFNS);
+	nr_pfns = MIN(si->nr_pages, (u64)XEN_MAX_PFNS);
 	boot_mapped_limit = bi->boot_mapped_limit;
 	live_cr3 = xen_boot_info.pt_base_pa;
 
@@ -386,8 +247,7 @@ void xen_mmu_init(const struct boot_info *bi)
 	first = xen_boot_info.pt_base_pa >> PAGE_SHIFT;
 	for (pfn = first; pfn < first + si->nr_pt_frames; pfn++)
 		bit_put(readonly_map, pfn, true);
-	bit_put(pinned_map, first, true);
-	bootstrap_l4_mfn = xen_pfn_to_mfn(first);
+	xen_pgd_init(xen_boot_info.pt_base_pa);
 
 	/* Plain stores to in-use L1 tables are trapped and emulated. */
 	rc = xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,

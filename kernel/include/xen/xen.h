@@ -29,6 +29,9 @@ extern struct xen_boot xen_boot_info;
 extern struct xen_vcpu_info xen_vcpu_info;
 extern struct xen_shared_info *xen_shared;
 
+/* Pseudo-physical frames the backend tracks (4 GiB, as the allocator). */
+#define XEN_MAX_PFNS (1u << 20)
+
 /* ---- p2m / m2p ---- */
 u64 xen_pfn_to_mfn(u64 pfn);
 u64 xen_mfn_to_pfn(u64 mfn);
@@ -45,6 +48,12 @@ long xen_unpin_try(u64 pa);
 bool xen_is_pinned(u64 pa);
 /* The message a failed pin stops the kernel with: frame, level, error. */
 int xen_pin_describe(char *buf, size_t size, int level, u64 pa, long rc);
+/* xen_pgd.c: activation state shared with xen_mmu.c. */
+void xen_pgd_init(u64 bootstrap_pa);
+u64 xen_user_pgd_of(u64 pgd_pa);
+void xen_mmu_tables_live(void);
+/* Load the kernel-mode top table (queued in a lazy window). */
+void xen_write_cr3(u64 pa);
 /* Map a machine frame (not ours: shared_info, grant frames) at va. */
 void xen_map_machine(u64 va, u64 mfn, bool writable);
 
