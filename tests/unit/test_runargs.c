@@ -19,32 +19,8 @@
 #include "tools/proteus/errscan.h"
 #include "tools/proteus/run.h"
 #include "tools/proteus/tail.h"
+#include "run_fixture.h"
 
-static struct run_opts O;
-static char ERR[256];
-
-/* Parse a NULL-terminated list of words after "run". */
-static int parse(const char *first, ...)
-{
-	static char *words[64];
-	int n = 0;
-	va_list ap;
-
-	words[n++] = "run";
-	va_start(ap, first);
-	for (const char *w = first; w; w = va_arg(ap, const char *))
-		words[n++] = (char *)w;
-	va_end(ap);
-	words[n] = NULL;
-	ERR[0] = 0;
-	return runargs_parse(n, words, &O, ERR, sizeof ERR);
-}
-
-static void expect_usage(const char *needle)
-{
-	if (!strstr(ERR, needle))
-		fail_msg("error \"%s\" lacks \"%s\"", ERR, needle);
-}
 
 static void test_defaults(void **state)
 {
@@ -104,21 +80,21 @@ static void test_bad_usage(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("--on", "qemu", "--bogus", NULL), RUNARGS_USAGE);
-	expect_usage("unknown option '--bogus'");
+	expect_err("unknown option '--bogus'");
 	assert_int_equal(parse("--on", "qemu", "--machine", "isapc", NULL), RUNARGS_USAGE);
-	expect_usage("unknown machine 'isapc'");
+	expect_err("unknown machine 'isapc'");
 	assert_int_equal(parse("--on", "qemu", "--kernel", NULL), RUNARGS_USAGE);
-	expect_usage("--kernel needs a value");
+	expect_err("--kernel needs a value");
 	assert_int_equal(parse("--on", "qemu", "--log=", NULL), RUNARGS_USAGE);
-	expect_usage("--log needs a non-empty value");
+	expect_err("--log needs a non-empty value");
 	assert_int_equal(parse("--on", "qemu", "--icount=yes", NULL), RUNARGS_USAGE);
-	expect_usage("--icount takes no value");
+	expect_err("--icount takes no value");
 	assert_int_equal(parse("--on", "qemu", "ktest", NULL), RUNARGS_USAGE);
-	expect_usage("kernel arguments go after --");
+	expect_err("kernel arguments go after --");
 	assert_int_equal(parse("--machine", "pc", NULL), RUNARGS_USAGE);
-	expect_usage("needs --on");
+	expect_err("needs --on");
 	assert_int_equal(parse("--on", "bochs", NULL), RUNARGS_USAGE);
-	expect_usage("unknown platform 'bochs'");
+	expect_err("unknown platform 'bochs'");
 }
 
 static void test_timeout_must_be_seconds(void **state)
@@ -130,7 +106,7 @@ static void test_timeout_must_be_seconds(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		if (parse("--on", "qemu", "--timeout", bad[i], NULL) != RUNARGS_USAGE)
 			fail_msg("timeout '%s' accepted", bad[i]);
-		expect_usage("--timeout");
+		expect_err("--timeout");
 	}
 	assert_int_equal(parse("--on", "qemu", "--timeout", "0.25", NULL), RUNARGS_OK);
 	assert_true(O.timeout == 0.25);
@@ -178,7 +154,7 @@ static void test_resolve_files(void **state)
 	/* explicit initrd absent: an error */
 	assert_int_equal(parse("--on", "qemu", "--kernel", k, "--initrd", "/nonexistent/i", NULL), RUNARGS_OK);
 	assert_int_equal(runargs_resolve(&O, ERR, sizeof ERR), RUNARGS_USAGE);
-	expect_usage("initrd /nonexistent/i: No such file");
+	expect_err("initrd /nonexistent/i: No such file");
 	/* explicit initrd present */
 	assert_int_equal(parse("--on", "qemu", "--kernel", k, "--initrd", i, NULL), RUNARGS_OK);
 	assert_int_equal(runargs_resolve(&O, ERR, sizeof ERR), RUNARGS_OK);
@@ -186,27 +162,14 @@ static void test_resolve_files(void **state)
 	/* kernel absent, or a directory */
 	assert_int_equal(parse("--on", "qemu", "--kernel", "/nonexistent/k", NULL), RUNARGS_OK);
 	assert_int_equal(runargs_resolve(&O, ERR, sizeof ERR), RUNARGS_USAGE);
-	expect_usage("kernel /nonexistent/k: No such file");
+	expect_err("kernel /nonexistent/k: No such file");
 	assert_int_equal(parse("--on", "qemu", "--kernel", "/tmp", NULL), RUNARGS_OK);
 	assert_int_equal(runargs_resolve(&O, ERR, sizeof ERR), RUNARGS_USAGE);
-	expect_usage("Is a directory");
+	expect_err("Is a directory");
 	unlink(k);
 	unlink(i);
 	free(k);
 	free(i);
-}
-
-static void expect_argv(const struct argv *a, const char *const *want)
-{
-	size_t n = 0;
-
-	while (want[n])
-		n++;
-	if (a->n != n)
-		fail_msg("argv has %zu words, expected %zu", a->n, n);
-	for (size_t i = 0; i < n; i++)
-		assert_string_equal(a->v[i], want[i]);
-	assert_null(a->v[n]);
 }
 
 static void test_qemu_argv_plain(void **state)

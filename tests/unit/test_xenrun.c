@@ -25,6 +25,7 @@
 #include "tools/proteus/xenfetch.h"
 #include "tools/proteus/xenlog.h"
 #include "tools/proteus/xenwatch.h"
+#include "run_fixture.h"
 
 /* ---- xenlog_classify ---------------------------------------------------- */
 
@@ -248,14 +249,6 @@ static void test_split_streams_guest_at_once(void **state)
 
 /* ---- the module string ------------------------------------------------ */
 
-static char ERR[256];
-
-static void expect_err(const char *needle)
-{
-	if (!strstr(ERR, needle))
-		fail_msg("error \"%s\" lacks \"%s\"", ERR, needle);
-}
-
 static void expect_modules(const char *kernel, char **kargs, size_t n, const char *initrd, const char *want)
 {
 	char *m = run_xen_modules(kernel, kargs, n, initrd, ERR, sizeof ERR);
@@ -301,24 +294,6 @@ static void test_modules_refused(void **state)
 
 /* ---- options, prepare, argv --------------------------------------------- */
 
-static struct run_opts O;
-
-static int parse(const char *first, ...)
-{
-	static char *words[64];
-	int n = 0;
-	va_list ap;
-
-	words[n++] = "run";
-	va_start(ap, first);
-	for (const char *w = first; w; w = va_arg(ap, const char *))
-		words[n++] = (char *)w;
-	va_end(ap);
-	words[n] = NULL;
-	ERR[0] = 0;
-	return runargs_parse(n, words, &O, ERR, sizeof ERR);
-}
-
 static void test_xen_options(void **state)
 {
 	(void)state;
@@ -353,19 +328,6 @@ static void test_prepare_refuses_before_fetching(void **state)
 	assert_int_equal(parse("--on", "xen", "--kernel", "k.elf", "--xen", "/nonexistent/xen.elf", NULL), RUNARGS_OK);
 	assert_int_equal(run_xen_prepare(&O, &w, ERR, sizeof ERR), -1);
 	expect_err("--xen /nonexistent/xen.elf");
-}
-
-static void expect_argv(const struct argv *a, const char *const *want)
-{
-	size_t n = 0;
-
-	while (want[n])
-		n++;
-	if (a->n != n)
-		fail_msg("argv has %zu words, expected %zu", a->n, n);
-	for (size_t i = 0; i < n; i++)
-		assert_string_equal(a->v[i], want[i]);
-	assert_null(a->v[n]);
 }
 
 static void test_xen_argv(void **state)
