@@ -22,6 +22,7 @@
 #include "pv/ops.h"
 #include "percpu.h"
 #include "mm.h"
+#include "proc.h"
 #include "printk.h"
 #include "panic.h"
 
@@ -140,17 +141,12 @@ static void bench_aspace(bool lazy)
 		(unsigned long long)c.insns, (unsigned long long)c.hcalls);
 }
 
+/* The switch processes use (proc.c), timed. */
 static struct cost switch_to(struct mm *mm, bool lazy)
 {
 	struct cost c = cost_start();
 
-	if (lazy)
-		lazy_start_context_switch();
-	load_sp0(this_cpu()->kernel_sp);
-	mm_switch(mm);
-	set_fs_base(0);
-	if (lazy)
-		lazy_end_context_switch();
+	context_switch_mm(mm, this_cpu()->kernel_sp, lazy);
 	return cost_end(c);
 }
 

@@ -46,6 +46,10 @@ __noreturn void proc_kill_current(const struct trap_frame *f);
 /* Copy from the current process; -EFAULT unless every byte is user-readable. */
 long copy_from_user(void *dst, u64 usrc, size_t n);
 
+/* Make mm live with kstack_top as the stack for entries from user mode,
+ * inside the lazy context-switch window when batch (as processes do). */
+void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch);
+
 /* Switch kernel stacks: save callee-saved state and rsp in *save, resume next. */
 void context_switch(u64 *save, u64 next);
 

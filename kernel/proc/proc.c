@@ -33,14 +33,16 @@ struct proc *proc_current(void)
 	return current;
 }
 
-static void proc_enter(struct proc *p, u64 kstack_top)
+void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch)
 {
-	lazy_start_context_switch();
+	if (batch)
+		lazy_start_context_switch();
 	this_cpu()->kernel_sp = kstack_top;
 	load_sp0(kstack_top);
-	mm_switch(&p->mm);
+	mm_switch(mm);
 	set_fs_base(0);
-	lazy_end_context_switch();
+	if (batch)
+		lazy_end_context_switch();
 }
 
 static void proc_leave(void)
@@ -119,7 +121,7 @@ bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_
 
 	flags = irq_save();
 	current = &p;
-	proc_enter(&p, (u64)p.kstack + KSTACK_SIZE);
+	context_switch_mm(&p.mm, (u64)p.kstack + KSTACK_SIZE, true);
 	context_switch(&parked_sp, p.saved_sp);
 	/* Back on the parked stack: the process has exited or been killed. */
 	proc_leave();

@@ -89,7 +89,7 @@ u64 xen_pte_val(u64 pte)
 
 	if (!(pte & PTE_P))
 		return pte;
-	pfn = M2P[mfn];
+	pfn = xen_mfn_to_pfn(mfn);
 	/* A frame that is not ours (shared_info, grant frames) stays machine. */
 	if (pfn >= nr_pfns || p2m()[pfn] != mfn)
 		return pte;
@@ -108,7 +108,7 @@ static void pt_write(u64 *slot, u64 val)
 void xen_set_pte(u64 *p, u64 v)
 {
 	if ((v & (PTE_P | PTE_W)) == (PTE_P | PTE_W)) {
-		u64 pfn = M2P[(v & PTE_ADDR) >> PAGE_SHIFT];
+		u64 pfn = xen_mfn_to_pfn((v & PTE_ADDR) >> PAGE_SHIFT);
 		if (pfn < nr_pfns && bit(readonly_map, pfn))
 			v &= ~PTE_W;
 	}

@@ -91,7 +91,6 @@ long xen_grant_copy_from_ref(u16 domid, unsigned ref, unsigned offset, u64 dst_m
 /* ---- pieces of the backend init, in the order xen_init calls them ---- */
 void xen_hypervisor_identify(void);
 void xen_irq_init(void);
-void xen_time_setup(void);
 /* The runstate area Xen keeps current for vCPU 0. */
 const struct xen_vcpu_runstate_info *xen_runstate(void);
 

@@ -7,6 +7,7 @@
 #include "xen_ktest.h"
 #include "xen/xen.h"
 #include "mm.h"
+#include "proc.h"
 #include "printk.h"
 #include "percpu.h"
 #include "trap.h"
@@ -64,13 +65,7 @@ static u64 switch_to(struct mm *mm, u64 sp0, bool lazy)
 {
 	u64 h0 = xen_stats.hypercalls;
 
-	if (lazy)
-		lazy_start_context_switch();
-	load_sp0(sp0);
-	mm_switch(mm);
-	set_fs_base(0);
-	if (lazy)
-		lazy_end_context_switch();
+	context_switch_mm(mm, sp0, lazy);
 	return xen_stats.hypercalls - h0;
 }
 
