@@ -82,13 +82,11 @@ void xen_mc_flush(void)
 	irq_restore(f);
 }
 
+/* A fresh multicall slot for op; the caller has made room (mc_reserve). */
 static struct xen_multicall_entry *slot_new(u64 op)
 {
-	struct xen_multicall_entry *e;
+	struct xen_multicall_entry *e = &mc.calls[mc.ncalls++];
 
-	if (mc.ncalls == MC_CALLS)
-		xen_mc_flush();
-	e = &mc.calls[mc.ncalls++];
 	e->op = op;
 	e->result = 0;
 	e->args[0] = e->args[1] = e->args[2] = e->args[3] = e->args[4] = e->args[5] = 0;
@@ -96,9 +94,21 @@ static struct xen_multicall_entry *slot_new(u64 op)
 }
 
 /*
- * Append element (of size bytes, already stored at elem) to the running
- * array hypercall op: extend the last entry if it is that op and elem
- * follows its array, else open a new entry for it.
+ * Make room for one more element of an array hypercall (or, with
+ * array_full false, one more plain call) before anything is stored: a
+ * flush empties the element arrays, so an element written before it
+ * would be issued twice or, worse, overwritten by the next one.
+ */
+static void mc_reserve(bool array_full)
+{
+	if (array_full || mc.ncalls == MC_CALLS)
+		xen_mc_flush();
+}
+
+/*
+ * Account element elem (of size bytes, just stored) to the running array
+ * hypercall op: extend the last entry if it is that op and elem follows
+ * its array, else open a new entry for it.  mc_reserve guaranteed a slot.
  */
 static void array_append(u64 op, const void *elem, u64 size)
 {
@@ -120,8 +130,7 @@ void xen_mc_mmu_update(u64 ptr, u64 val)
 	u64 f = irq_save();
 
 	xen_stats.ops_requested++;
-	if (mc.nmmu == MC_MMU)
-		xen_mc_flush();
+	mc_reserve(mc.nmmu == MC_MMU);
 	mc.mmu[mc.nmmu].ptr = ptr;
 	mc.mmu[mc.nmmu].val = val;
 	array_append(XEN_HYPERCALL_mmu_update, &mc.mmu[mc.nmmu], sizeof(mc.mmu[0]));
@@ -137,8 +146,7 @@ void xen_mc_mmuext(unsigned cmd, u64 arg1, u64 arg2)
 	u64 f = irq_save();
 
 	xen_stats.ops_requested++;
-	if (mc.next == MC_EXT)
-		xen_mc_flush();
+	mc_reserve(mc.next == MC_EXT);
 	op = &mc.ext[mc.next];
 	op->cmd = cmd;
 	op->_pad = 0;
@@ -157,6 +165,7 @@ void xen_mc_call(unsigned op, u64 a1, u64 a2, u64 a3, u64 a4)
 	u64 f = irq_save();
 
 	xen_stats.ops_requested++;
+	mc_reserve(false);
 	e = slot_new(op);
 	e->args[0] = a1;
 	e->args[1] = a2;
