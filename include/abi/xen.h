@@ -983,6 +983,13 @@ struct xen_memory_reservation {
 	uint16_t _pad[3];
 };
 
+/* XENMEM_machphys_mapping: where the read-only M2P table is, and how far
+ * it reaches (entries past max_mfn do not exist; holes inside may fault). */
+struct xen_machphys_mapping {
+	xen_ulong_t v_start, v_end;    /* the table's virtual range */
+	xen_ulong_t max_mfn;           /* highest mfn the table covers */
+};
+
 struct xen_memory_map {
 	uint32_t nr_entries;           /* in: capacity; out: entries written */
 	uint32_t _pad;
@@ -1333,6 +1340,7 @@ XEN_ABI_CHECK_(sizeof(struct xen_memory_reservation) == 32, "memory_reservation 
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_memory_reservation, extent_order) == 16, "reservation.extent_order");
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_memory_reservation, domid) == 24, "reservation.domid");
 XEN_ABI_CHECK_(sizeof(struct xen_memory_map) == 16, "memory_map size");
+XEN_ABI_CHECK_(sizeof(struct xen_machphys_mapping) == 24, "machphys_mapping size");
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_memory_map, buffer) == 8, "memory_map.buffer");
 XEN_ABI_CHECK_(sizeof(struct xen_e820_entry) == 20, "e820 entry size");
 XEN_ABI_CHECK_(sizeof(struct xen_add_to_physmap) == 24, "add_to_physmap size");

@@ -78,14 +78,30 @@ unsigned xen_grant_access(u16 domid, u64 mfn, bool readonly)
 	return ref;
 }
 
-void xen_grant_end(unsigned ref)
+/*
+ * Revoke ref, unless the peer is using it.  Xen sets GTF_reading or
+ * GTF_writing while a mapping or copy is in progress, and does so with
+ * the same atomic operation on the flags word; clearing the flags with a
+ * compare-and-exchange from a value without those bits is therefore the
+ * only way to be sure the peer was not just starting to use the page.
+ * Returns false, leaving the grant in place, when it is in use.
+ */
+bool xen_grant_end(unsigned ref)
 {
+	volatile u16 *flags;
+	u16 old;
+
 	if (ref >= GRANT_ENTRIES || !grant_used[ref])
 		panic("xen: ending grant %u that is not in use", ref);
-	if (grant_table[ref].flags & (XEN_GTF_reading | XEN_GTF_writing))
-		panic("xen: grant %u is still in use by its peer", ref);
-	grant_table[ref].flags = 0;
+	flags = &grant_table[ref].flags;
+	old = *flags;
+	do {
+		if (old & (XEN_GTF_reading | XEN_GTF_writing))
+			return false;
+	} while (!__atomic_compare_exchange_n(flags, &old, 0, false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_SEQ_CST));
 	grant_used[ref] = 0;
+	return true;
 }
 
 long xen_grant_copy_from_ref(u16 domid, unsigned ref, unsigned offset, u64 dst_mfn,
@@ -104,5 +120,32 @@ long xen_grant_copy_from_ref(u16 domid, unsigned ref, unsigned offset, u64 dst_m
 	c.flags = XEN_GNTCOPY_source_gref;
 	rc = gnttab_op(XEN_GNTTABOP_copy, &c, 1);
 	*status = c.status;
+	return rc;
+}
+
+long xen_grant_map(u16 domid, unsigned ref, u64 va, bool readonly, u32 *handle, s16 *status)
+{
+	struct xen_gnttab_map_grant_ref m = { 0 };
+	long rc;
+
+	m.host_addr = va;
+	m.flags = XEN_GNTMAP_host_map | (readonly ? XEN_GNTMAP_readonly : 0);
+	m.ref = ref;
+	m.dom = domid;
+	rc = gnttab_op(XEN_GNTTABOP_map_grant_ref, &m, 1);
+	*status = m.status;
+	*handle = m.handle;
+	return rc;
+}
+
+long xen_grant_unmap(u64 va, u32 handle, s16 *status)
+{
+	struct xen_gnttab_unmap_grant_ref u = { 0 };
+	long rc;
+
+	u.host_addr = va;
+	u.handle = handle;
+	rc = gnttab_op(XEN_GNTTABOP_unmap_grant_ref, &u, 1);
+	*status = u.status;
 	return rc;
 }

@@ -4,7 +4,7 @@
  *
  * VCPUOP_register_vcpu_info moves vcpu_info out of the shared_info page
  * into a kernel variable at a link-time address, so the mask is one
- * RIP-relative byte away from any patched site (seed 001's "vcpu
+ * RIP-relative byte away from any patched site (Linux calls this "vcpu
  * placement"): irq_disable becomes a single movb.
  */
 #include "xen/xen.h"

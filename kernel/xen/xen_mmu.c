@@ -20,6 +20,7 @@
 #include "boot_info.h"
 #include "layout.h"
 #include "mm.h"
+#include "trap.h"
 #include "panic.h"
 #include "printk.h"
 #include "lib/fmt.h"
@@ -27,6 +28,7 @@
 
 
 #define M2P ((const u64 *)XEN_MACH2PHYS_VIRT_START)
+#define M2P_INVALID (~0ull)
 
 struct xen_boot xen_boot_info;
 static u64 nr_pfns;
@@ -34,6 +36,7 @@ static u64 readonly_map[XEN_MAX_PFNS / 64];    /* frames never mapped writable *
 static bool own_tables_live;               /* kernel_mm has replaced Xen's tables */
 static u64 boot_mapped_limit;
 static u64 live_cr3;                       /* pa of the live kernel-mode top table */
+static u64 m2p_max_mfn;                    /* the M2P table ends here (XENMEM_machphys_mapping) */
 extern char __kernel_end[];
 
 static bool bit(const u64 *m, u64 i) { return (m[i / 64] >> (i % 64)) & 1; }
@@ -58,9 +61,19 @@ u64 xen_pfn_to_mfn(u64 pfn)
 	return p2m()[pfn];
 }
 
+/*
+ * The M2P table is Xen's, read-only, and sparse: an mfn past its end has
+ * no entry, and an entry for an mfn Xen has no RAM at may be a hole that
+ * faults.  Both come back as M2P_INVALID (an mfn from a peer or a page
+ * table is data we check, not trust).
+ */
 u64 xen_mfn_to_pfn(u64 mfn)
 {
-	return M2P[mfn];
+	u64 pfn;
+
+	if (mfn > m2p_max_mfn || !probe_read_u64(&M2P[mfn], &pfn))
+		return M2P_INVALID;
+	return pfn;
 }
 
 u64 xen_virt_to_machine(const void *va)
@@ -227,6 +240,19 @@ void xen_map_machine(u64 va, u64 mfn, bool writable)
 
 /* ---- setup ---- */
 
+static void m2p_init(void)
+{
+	struct xen_machphys_mapping m;
+	long rc = xen_hcall2(XEN_HYPERCALL_memory_op, XENMEM_machphys_mapping, &m);
+
+	if (rc)
+		xen_fail("memory_op", rc, "machphys_mapping");
+	if (m.v_start != XEN_MACH2PHYS_VIRT_START || m.v_end <= m.v_start)
+		panic("xen: the M2P table is at %#llx..%#llx, not where the 64-bit ABI puts it",
+		      (unsigned long long)m.v_start, (unsigned long long)m.v_end);
+	m2p_max_mfn = MIN(m.max_mfn, (m.v_end - m.v_start) / sizeof(u64) - 1);
+}
+
 void xen_mmu_init(const struct boot_info *bi)
 {
 	const struct xen_start_info *si = bi->platform;
@@ -239,6 +265,7 @@ void xen_mmu_init(const struct boot_info *bi)
 	xen_boot_info.pt_base_pa = si->pt_base - KERNEL_VBASE;
 	xen_boot_info.nr_pt_frames = si->nr_pt_frames;
 	xen_boot_info.flags = si->flags;
+	m2p_init();
 	nr_pfns = MIN(si->nr_pages, (u64)XEN_MAX_PFNS);
 	boot_mapped_limit = bi->boot_mapped_limit;
 	live_cr3 = xen_boot_info.pt_base_pa;

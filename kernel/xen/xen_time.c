@@ -81,10 +81,18 @@ void xen_clock_init(void)
 {
 	struct xen_vcpu_register_runstate_memory_area area = { .addr = (u64)&runstate };
 
+	long rc;
+
 	boot_system_time = pvclock_read();
-	/* Xen keeps the area current from now on, behind the UPDATE flag. */
-	xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,
-		   XEN_VMASST_TYPE_runstate_update_flag);
+	/* Xen keeps the area current from now on, behind the UPDATE flag.
+	 * Without the flag a reader can still see a torn update; it then
+	 * rereads until state_entry_time is the same before and after, which
+	 * xen_steal_clock does either way. */
+	rc = xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,
+			XEN_VMASST_TYPE_runstate_update_flag);
+	if (rc)
+		pr_warn("xen: vm_assist(runstate_update_flag) refused: %s (%ld); "
+			"steal time is read without it\n", xen_strerror(rc), rc);
 	vcpu_op(XEN_VCPUOP_register_runstate_memory_area, &area, "register_runstate_memory_area");
 	clock_mark_running();
 	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d)\n",

@@ -84,7 +84,11 @@ void xen_force_evtchn_callback(void);
 void xen_grant_init(void);
 unsigned xen_grant_nr_entries(void);
 unsigned xen_grant_access(u16 domid, u64 mfn, bool readonly);
-void xen_grant_end(unsigned ref);
+/* Revoke a grant; false (and still granted) while the peer uses it. */
+bool xen_grant_end(unsigned ref);
+/* Map a grant at va (a kernel address with its page tables in place). */
+long xen_grant_map(u16 domid, unsigned ref, u64 va, bool readonly, u32 *handle, s16 *status);
+long xen_grant_unmap(u64 va, u32 handle, s16 *status);
 long xen_grant_copy_from_ref(u16 domid, unsigned ref, unsigned offset, u64 dst_mfn,
 			     unsigned dst_offset, unsigned len, s16 *status);
 

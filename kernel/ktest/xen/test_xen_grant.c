@@ -6,6 +6,7 @@
 #include "xen_ktest.h"
 #include "xen/xen.h"
 #include "mm.h"
+#include "trap.h"
 
 KTEST(xen_grant_copy, "a page granted to ourselves is copied through GNTTABOP_copy")
 {
@@ -34,7 +35,7 @@ KTEST(xen_grant_copy, "a page granted to ourselves is copied through GNTTABOP_co
 	for (i = 0; i < PAGE_SIZE && d[i] == s[i]; i++)
 		;
 	KT_EXPECT_EQ(t, i, PAGE_SIZE);
-	xen_grant_end(ref);
+	KT_EXPECT(t, xen_grant_end(ref));
 
 	/* The entry is gone: the same copy must now be refused. */
 	bad_ref = ref;
@@ -44,4 +45,34 @@ KTEST(xen_grant_copy, "a page granted to ourselves is copied through GNTTABOP_co
 out:
 	frame_free(src);
 	frame_free(dst);
+}
+
+KTEST(xen_grant_end_in_use, "a grant the peer has mapped cannot be ended until it is unmapped")
+{
+	u64 pa = frame_alloc(), va = (u64)ioremap_reserve(PAGE_SIZE), v = 0;
+	unsigned ref;
+	u32 handle;
+	s16 status;
+
+	if (!xen_ktest_applies(t))
+		goto out;
+	if (!(xen_boot_info.flags & XEN_SIF_INITDOMAIN)) {
+		ktest_skip(t, "maps a grant to itself by domain number, which only dom0 knows here");
+		goto out;
+	}
+	KT_ASSERT(t, pa);
+	*(u64 *)phys_to_virt(pa) = 0x6772616e74ull;
+	ref = xen_grant_access(0, xen_pfn_to_mfn(pa >> PAGE_SHIFT), true);
+	/* dom0 is its own peer: mapping the grant sets GTF_reading.  Map
+	 * names the granting domain by number; DOMID_SELF is refused there. */
+	KT_ASSERT(t, xen_grant_map(0, ref, va, true, &handle, &status) == 0);
+	KT_EXPECT_EQ(t, status, XEN_GNTST_okay);
+	if (status != XEN_GNTST_okay)
+		return;
+	KT_EXPECT(t, probe_read_u64((void *)va, &v) && v == 0x6772616e74ull);
+	KT_EXPECT(t, !xen_grant_end(ref));
+	KT_EXPECT(t, xen_grant_unmap(va, handle, &status) == 0 && status == XEN_GNTST_okay);
+	KT_EXPECT(t, xen_grant_end(ref));
+out:
+	frame_free(pa);
 }
