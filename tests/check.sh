@@ -118,6 +118,15 @@ boot "bad/backend-on-pv0" 3 "built with PARAVIRT=0" --kernel "$KERNEL0" -- pv.ba
 boot "bad/kernel-fault" 3 '#[0-9]+ [0-9a-f]+ crash_on_purpose\+' --kernel "$KERNEL" -- crash=fault
 boot "bad/init-killed" 1 'init: /bin/nullread was killed: page fault' --kernel "$KERNEL" -- init=/bin/nullread
 boot "bad/init-missing" 1 'init: /sbin/nothing: no such file in the initrd' --kernel "$KERNEL" -- init=/sbin/nothing
+# An emulator that exits with the "passed" status without running the guest
+# (here: false, which exits 1 like QEMU after the guest wrote 0) is no pass.
+"$PROTEUS" run --on qemu --qemu /bin/false --kernel "$KERNEL" >/dev/null 2>"$LOG/bad-vmm-false.err"
+rc=$?
+if [ "$rc" -eq 3 ] && grep -q 'printed no verdict line' "$LOG/bad-vmm-false.err"; then
+	ok "bad/vmm-false"
+else
+	bad "bad/vmm-false" "exit $rc, want 3 and 'printed no verdict line' ($(tail -1 "$LOG/bad-vmm-false.err"))"
+fi
 head -c 300 "$INITRD" >"$LOG/truncated.cpio"
 boot "bad/initrd-truncated" 1 'initrd is malformed' --kernel "$KERNEL" --initrd "$LOG/truncated.cpio"
 

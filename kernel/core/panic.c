@@ -23,7 +23,7 @@ static void vpanic_header(const char *fmt, va_list ap)
 static __noreturn void panic_finish(void)
 {
 	kprintf("*** end of panic\n");
-	machine_shutdown(SHUTDOWN_PANIC);
+	kernel_shutdown(SHUTDOWN_PANIC);
 }
 
 __noreturn void panic(const char *fmt, ...)
@@ -34,7 +34,7 @@ __noreturn void panic(const char *fmt, ...)
 	irq_disable();
 	if (panicking) {
 		kprintf("*** panic while panicking\n");
-		machine_shutdown(SHUTDOWN_PANIC);
+		kernel_shutdown(SHUTDOWN_PANIC);
 	}
 	panicking = true;
 	va_start(ap, fmt);
@@ -55,7 +55,7 @@ __noreturn void panic_frame(const struct trap_frame *f, const char *fmt, ...)
 	irq_disable();
 	if (panicking) {
 		kprintf("*** fault while panicking\n");
-		machine_shutdown(SHUTDOWN_PANIC);
+		kernel_shutdown(SHUTDOWN_PANIC);
 	}
 	panicking = true;
 	va_start(ap, fmt);

@@ -6,12 +6,15 @@
 
 struct trap_frame;
 
-/* Exit codes the kernel reports to the host (see machine_shutdown). */
+/* Exit codes the kernel reports to the host (see kernel_shutdown). */
 enum shutdown_code {
 	SHUTDOWN_OK = 0,       /* ran to completion, all tests passed */
 	SHUTDOWN_FAIL = 1,     /* a test or the user program failed */
 	SHUTDOWN_PANIC = 2,    /* the kernel itself gave up */
 };
+
+/* Print the verdict line for code, then end the machine with it. */
+__noreturn void kernel_shutdown(int code);
 
 __noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A fault in kernel mode: registers of the frame, backtrace, shutdown. */

@@ -239,21 +239,59 @@ static void test_exit_status_mapping(void **state)
 	char msg[160];
 	(void)state;
 
-	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 0, msg, sizeof msg), RUN_EXIT_PASS);
+	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 0, VERDICT_PASSED, msg, sizeof msg), RUN_EXIT_PASS);
 	assert_string_equal(msg, "");
-	assert_int_equal(run_status_map(W_EXITCODE(3, 0), 0, msg, sizeof msg), RUN_EXIT_FAIL);
+	assert_int_equal(run_status_map(W_EXITCODE(3, 0), 0, VERDICT_FAILED, msg, sizeof msg), RUN_EXIT_FAIL);
 	assert_string_equal(msg, "");
-	assert_int_equal(run_status_map(W_EXITCODE(0, 0), 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map(W_EXITCODE(0, 0), 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_string_equal(msg, "proteus: guest ended without reporting a result (qemu exit 0)");
-	assert_int_equal(run_status_map(W_EXITCODE(33, 0), 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map(W_EXITCODE(33, 0), 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_string_equal(msg, "proteus: guest ended without reporting a result (qemu exit 33)");
-	assert_int_equal(run_status_map(W_EXITCODE(0, 9), 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map(W_EXITCODE(0, 9), 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_non_null(strstr(msg, "signal 9"));
 	/* QEMU's own failure also exits 1: its error message on stderr tells */
-	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 1, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 1, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_non_null(strstr(msg, "qemu exit 1"));
+	/* an exit of 1 with no verdict line is no pass: a missing QEMU, `false` */
+	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 0, VERDICT_NONE, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_non_null(strstr(msg, "no verdict line"));
+	assert_int_equal(run_status_map(W_EXITCODE(3, 0), 0, VERDICT_NONE, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map(W_EXITCODE(1, 0), 0, VERDICT_FAILED, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_non_null(strstr(msg, "verdict was 'failed'"));
+	assert_int_equal(run_status_map(W_EXITCODE(3, 0), 0, VERDICT_PASSED, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_int_equal(RUN_EXIT_TIMEOUT, 124);
 	assert_int_equal(RUN_EXIT_USAGE, 2);
+}
+
+static void test_verdict_scan(void **state)
+{
+	struct verdict_scan v;
+	static const char chunks[] = "boot\r\nproteus-verdict: fai";
+	(void)state;
+
+	verdict_init(&v);
+	assert_int_equal(v.last, VERDICT_NONE);
+	/* split across chunks, CRLF endings */
+	verdict_push(&v, chunks, sizeof chunks - 1);
+	assert_int_equal(v.last, VERDICT_NONE);
+	verdict_push(&v, "led\r\n", 5);
+	assert_int_equal(v.last, VERDICT_FAILED);
+	/* the last one wins */
+	verdict_push(&v, "proteus-verdict: passed\n", 24);
+	assert_int_equal(v.last, VERDICT_PASSED);
+	/* only whole lines, only the known words, only at the start of a line */
+	verdict_init(&v);
+	verdict_push(&v, "x proteus-verdict: passed\n", 26);
+	verdict_push(&v, "proteus-verdict: passedx\n", 25);
+	verdict_push(&v, "proteus-verdict: \n", 18);
+	verdict_push(&v, "proteus-verdict: passed", 23);
+	assert_int_equal(v.last, VERDICT_NONE);
+	/* a long line is never a verdict, and does not overflow the scanner */
+	verdict_init(&v);
+	for (int i = 0; i < 1000; i++)
+		verdict_push(&v, "proteus-verdict: panic ", 23);
+	verdict_push(&v, "\nproteus-verdict: panic\n", 24);
+	assert_int_equal(v.last, VERDICT_PANIC);
 }
 
 static char *tail_text(const struct tail *t, unsigned n, unsigned *lines)
@@ -360,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_argv_format_quotes),
 		cmocka_unit_test(test_argv_join),
 		cmocka_unit_test(test_exit_status_mapping),
+		cmocka_unit_test(test_verdict_scan),
 		cmocka_unit_test(test_tail_last_lines),
 		cmocka_unit_test(test_tail_fewer_lines_and_overflow),
 		cmocka_unit_test(test_errscan),

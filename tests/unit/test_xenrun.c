@@ -384,26 +384,33 @@ static void test_exit_mapping_xen(void **state)
 	(void)state;
 
 	/* SCHEDOP_shutdown, read from Xen's log; QEMU was killed after the line */
-	assert_int_equal(run_status_map_xen(XENLOG_DOM0_POWEROFF, killed, 0, msg, sizeof msg), RUN_EXIT_PASS);
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_POWEROFF, killed, 0, VERDICT_PASSED, msg, sizeof msg), RUN_EXIT_PASS);
 	assert_string_equal(msg, "");
-	assert_int_equal(run_status_map_xen(XENLOG_DOM0_REBOOT, killed, 0, msg, sizeof msg), RUN_EXIT_FAIL);
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_REBOOT, killed, 0, VERDICT_FAILED, msg, sizeof msg), RUN_EXIT_FAIL);
 	assert_string_equal(msg, "");
-	assert_int_equal(run_status_map_xen(XENLOG_DOM0_CRASH, killed, 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_CRASH, killed, 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_non_null(strstr(msg, "dom0 crashed"));
-	assert_int_equal(run_status_map_xen(XENLOG_DOM0_OTHER, W_EXITCODE(0, 0), 0, msg, sizeof msg),
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_OTHER, W_EXITCODE(0, 0), 0, VERDICT_PANIC, msg, sizeof msg),
 			 RUN_EXIT_NORESULT);
 	assert_non_null(strstr(msg, "without a result"));
-	assert_int_equal(run_status_map_xen(XENLOG_XEN_PANIC, killed, 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map_xen(XENLOG_XEN_PANIC, killed, 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	assert_non_null(strstr(msg, "Xen panicked"));
 	/* the isa-debug-exit port: QEMU's status, as on plain QEMU */
-	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(1, 0), 0, msg, sizeof msg), RUN_EXIT_PASS);
-	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(3, 0), 0, msg, sizeof msg), RUN_EXIT_FAIL);
-	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(5, 0), 0, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(1, 0), 0, VERDICT_PASSED, msg, sizeof msg), RUN_EXIT_PASS);
+	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(3, 0), 0, VERDICT_FAILED, msg, sizeof msg), RUN_EXIT_FAIL);
+	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(5, 0), 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	/* QEMU's reset with no line of Xen's (a triple fault) */
-	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(0, 0), 0, msg, sizeof msg), RUN_EXIT_NORESULT);
-	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(1, 0), 1, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(0, 0), 0, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
+	assert_int_equal(run_status_map_xen(XENLOG_NONE, W_EXITCODE(1, 0), 1, VERDICT_PANIC, msg, sizeof msg), RUN_EXIT_NORESULT);
 	/* the line decides even if QEMU then exited on its own */
-	assert_int_equal(run_status_map_xen(XENLOG_DOM0_REBOOT, W_EXITCODE(0, 0), 0, msg, sizeof msg), RUN_EXIT_FAIL);
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_REBOOT, W_EXITCODE(0, 0), 0, VERDICT_FAILED, msg, sizeof msg), RUN_EXIT_FAIL);
+	/* Xen's line and the guest's verdict must agree */
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_POWEROFF, killed, 0, VERDICT_NONE, msg, sizeof msg),
+			 RUN_EXIT_NORESULT);
+	assert_non_null(strstr(msg, "no verdict line"));
+	assert_int_equal(run_status_map_xen(XENLOG_DOM0_POWEROFF, killed, 0, VERDICT_FAILED, msg, sizeof msg),
+			 RUN_EXIT_NORESULT);
+	assert_non_null(strstr(msg, "verdict was 'failed'"));
 }
 
 /* ---- finding the image ---------------------------------------------------- */
@@ -507,14 +514,15 @@ static void test_watch_stops_on_halt(void **state)
 	close(mkstemp(glog));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* like QEMU after dom0's SCHEDOP_shutdown(poweroff): the line, then a hang */
-	rc = watch_run("printf '(XEN) Freed 656kB init memory\\r\\nktest: all passed\\r\\n'; "
+	rc = watch_run("printf '(XEN) Freed 656kB init memory\\r\\nktest: all passed\\r\\n"
+		       "proteus-verdict: passed\\r\\n'; "
 		       "printf '(XEN) Hardware Dom0 halted: halting machine\\r\\n'; exec sleep 30",
 		       xlog, glog, 20, &r, msg, sizeof msg);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	assert_int_equal(r.how, LAUNCH_STOPPED);
 	assert_int_equal(rc, RUN_EXIT_PASS);
 	assert_true(t1.tv_sec - t0.tv_sec < 10);   /* killed at the line, not at the timeout */
-	assert_string_equal(slurp(glog), "ktest: all passed\r\n");
+	assert_string_equal(slurp(glog), "ktest: all passed\r\nproteus-verdict: passed\r\n");
 	assert_string_equal(slurp(xlog), "(XEN) Freed 656kB init memory\r\n(XEN) Hardware Dom0 halted: halting machine\r\n");
 	unlink(xlog);
 	unlink(glog);
@@ -529,12 +537,17 @@ static void test_watch_port_exit(void **state)
 
 	close(mkstemp(glog));
 	/* like QEMU after dom0 wrote 1 to isa-debug-exit: exit (1 << 1) | 1 */
-	rc = watch_run("printf '(XEN) boot\\r\\nktest: 1 failed\\r\\n'; exit 3", NULL, glog, 20, &r, msg, sizeof msg);
+	rc = watch_run("printf '(XEN) boot\\r\\nktest: 1 failed\\r\\nproteus-verdict: failed\\r\\n'; exit 3",
+		       NULL, glog, 20, &r, msg, sizeof msg);
 	assert_int_equal(r.how, LAUNCH_EXITED);
 	assert_int_equal(rc, RUN_EXIT_FAIL);
-	assert_string_equal(slurp(glog), "ktest: 1 failed\r\n");
+	assert_string_equal(slurp(glog), "ktest: 1 failed\r\nproteus-verdict: failed\r\n");
 	/* the guest's tail holds only the guest's lines */
-	assert_int_equal(r.tail.total, strlen("ktest: 1 failed\r\n"));
+	assert_int_equal(r.tail.total, strlen("ktest: 1 failed\r\nproteus-verdict: failed\r\n"));
+	/* a verdict line inside Xen's log is Xen's, not the guest's */
+	rc = watch_run("printf '(XEN) proteus-verdict: failed\\r\\n'; exit 3", NULL, glog, 20, &r, msg,
+		       sizeof msg);
+	assert_int_equal(rc, RUN_EXIT_NORESULT);
 	unlink(glog);
 }
 

@@ -137,6 +137,7 @@ static void launch_emit(void *sink, const char *p, size_t n)
 	struct launch_state *s = sink;
 
 	tail_push(&s->r->tail, p, n);
+	verdict_push(&s->r->verdict, p, n);
 	if (s->stdout_ok && launch_write_all(1, p, n) < 0)
 		s->stdout_ok = 0;
 	if (s->o->log_fd >= 0 && !s->r->log_err && launch_write_all(s->o->log_fd, p, n) < 0)
@@ -259,6 +260,7 @@ int launch_run(const struct launch_opts *o, struct launch_result *r)
 
 	memset(r, 0, sizeof *r);
 	tail_init(&r->tail);
+	verdict_init(&r->verdict);
 	errscan_init(&s.scan);
 	if (pipe2(out, O_CLOEXEC) < 0)
 		goto error;

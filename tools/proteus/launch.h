@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include "tools/proteus/tail.h"
+#include "tools/proteus/verdict.h"
 
 /* Streams the guest's output on: to our stdout, the log and the tail. */
 typedef void launch_emit_fn(void *sink, const char *p, size_t n);
@@ -52,6 +53,7 @@ struct launch_result {
 	int vmm_error;           /* the child printed an error (not a warning) on stderr */
 	int log_err;             /* writing the log failed with this errno */
 	struct tail tail;        /* the end of the child's stdout */
+	struct verdict_scan verdict; /* the guest's verdict line, if it printed one */
 };
 
 int launch_run(const struct launch_opts *o, struct launch_result *r);

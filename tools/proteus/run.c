@@ -61,7 +61,7 @@ static int run_result(const struct run_opts *o, const struct run_watch *w, struc
 		if (w->status)
 			rc = w->status(w->ctx, r, msg, sizeof msg);
 		else
-			rc = run_status_map(r->wstatus, r->vmm_error, msg, sizeof msg);
+			rc = run_status_map(r->wstatus, r->vmm_error, r->verdict.last, msg, sizeof msg);
 		if (msg[0])
 			fprintf(stderr, "%s\n", msg);
 		/* Plain QEMU showed everything already; a filter hid part of it. */

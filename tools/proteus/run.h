@@ -110,14 +110,17 @@ char *run_xen_modules(const char *kernel, char *const *kargs, size_t nkargs, con
  * Map how the VMM ended to our exit status.  wstatus is from waitpid;
  * vmm_error is set when the VMM printed an error of its own (not a warning)
  * on stderr, which makes its exit status its own rather than the guest's.
- * msg gets the line to print for RUN_EXIT_NORESULT.
+ * msg gets the line to print for RUN_EXIT_NORESULT.  A pass or a failure
+ * stands only when the guest's verdict line (verdict.h) says the same;
+ * otherwise there is no result.
  */
-int run_status_map(int wstatus, int vmm_error, char *msg, size_t len);
+int run_status_map(int wstatus, int vmm_error, enum verdict v, char *msg, size_t len);
 /*
  * The same under Xen: ev is what Xen's log said about dom0's end;
  * XENLOG_NONE when it said nothing, and then QEMU's exit decides as above.
  */
-int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *msg, size_t len);
+int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, enum verdict v,
+		       char *msg, size_t len);
 
 int run_main(int argc, char **argv);
 

@@ -21,13 +21,35 @@
  * crash cannot mean "failed": Xen crashes dom0 itself on a fault dom0 has
  * no handler for.  Watchdog, soft reset, an unknown reason and a panic of
  * Xen's are no result either.
+ *
+ * Whatever the VMM's exit says, a pass or a failure also needs the guest's
+ * own verdict line to agree (verdict.h): QEMU exits with 1 when it ran
+ * nothing at all, and so does `false`.
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include "tools/proteus/run.h"
 
-int run_status_map(int wstatus, int vmm_error, char *msg, size_t len)
+static int run_status_agree(int rc, enum verdict v, char *msg, size_t len)
+{
+	enum verdict want = rc == RUN_EXIT_PASS ? VERDICT_PASSED : VERDICT_FAILED;
+	const char *said = rc == RUN_EXIT_PASS ? "success" : "failure";
+
+	if (rc != RUN_EXIT_PASS && rc != RUN_EXIT_FAIL)
+		return rc;
+	if (v == want)
+		return rc;
+	if (v == VERDICT_NONE)
+		snprintf(msg, len, "proteus: the VMM's exit reported %s, but the guest printed no "
+			 "verdict line (" VERDICT_PREFIX "...): no result", said);
+	else
+		snprintf(msg, len, "proteus: the VMM's exit reported %s, but the guest's verdict was "
+			 "'%s': no result", said, verdict_name(v));
+	return RUN_EXIT_NORESULT;
+}
+
+static int run_status_vmm(int wstatus, int vmm_error, char *msg, size_t len)
 {
 	msg[0] = 0;
 	if (WIFEXITED(wstatus)) {
@@ -53,12 +75,17 @@ int run_status_map(int wstatus, int vmm_error, char *msg, size_t len)
 	return RUN_EXIT_NORESULT;
 }
 
-int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *msg, size_t len)
+int run_status_map(int wstatus, int vmm_error, enum verdict v, char *msg, size_t len)
+{
+	return run_status_agree(run_status_vmm(wstatus, vmm_error, msg, len), v, msg, len);
+}
+
+static int run_status_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *msg, size_t len)
 {
 	msg[0] = 0;
 	switch (ev) {
 	case XENLOG_NONE:
-		return run_status_map(wstatus, vmm_error, msg, len);
+		return run_status_vmm(wstatus, vmm_error, msg, len);
 	case XENLOG_DOM0_POWEROFF:
 		return RUN_EXIT_PASS;
 	case XENLOG_DOM0_REBOOT:
@@ -74,4 +101,10 @@ int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, char *m
 		snprintf(msg, len, "proteus: dom0 shut down without a result (watchdog, soft reset or unknown reason)");
 		return RUN_EXIT_NORESULT;
 	}
+}
+
+int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, enum verdict v,
+		       char *msg, size_t len)
+{
+	return run_status_agree(run_status_xen(ev, wstatus, vmm_error, msg, len), v, msg, len);
 }

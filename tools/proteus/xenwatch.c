@@ -66,7 +66,7 @@ static int xenwatch_status(void *ctx, const struct launch_result *r, char *msg, 
 {
 	struct xenwatch *w = ctx;
 
-	return run_status_map_xen(w->log.event, r->wstatus, r->vmm_error, msg, len);
+	return run_status_map_xen(w->log.event, r->wstatus, r->vmm_error, r->verdict.last, msg, len);
 }
 
 static void xenwatch_tail(void *ctx, unsigned lines, FILE *out)
