@@ -21,6 +21,7 @@
 #include "ktest.h"
 #include "bench.h"
 #include "initrd.h"
+#include "lib/fmt.h"
 #include <string.h>
 
 /* Not inlined: its name in the backtrace is what the crash test looks for. */
@@ -54,8 +55,17 @@ static int run_init(void)
 __noreturn void kmain(struct boot_info *bi)
 {
 	char err[256];
-	bool options_ok = options_parse(bi->cmdline, err, sizeof(err));
+	bool options_ok;
 	int code;
+
+	if (bi->cmdline_overflow) {
+		fmt_snprintf(err, sizeof(err), "the command line is %zu%s bytes long; this kernel "
+			     "takes at most %u", bi->cmdline_overflow,
+			     bi->cmdline_overflow >= (1u << 20) ? " or more" : "", BOOT_CMDLINE_MAX - 1);
+		options_ok = false;
+	} else {
+		options_ok = options_parse(bi->cmdline, err, sizeof(err));
+	}
 
 	printk_level = kopt.loglevel;
 	/* Until mm_init, physical memory is reached through the loader's map. */
@@ -87,5 +97,5 @@ __noreturn void kmain(struct boot_info *bi)
 			pr_info("pv: backend %s keeps no counters\n", pv_info.name);
 	}
 	pr_info("shutdown: code %d\n", code);
-	machine_shutdown(code);
+	kernel_shutdown(code);
 }

@@ -18,6 +18,8 @@ static const void *phys(u64 pa)
 	return (const void *)pa;   /* identity-mapped by pvh_head.S */
 }
 
+/* A command line that does not fit is refused whole (kmain says so):
+ * cutting it would silently drop whatever option came last. */
 static void copy_cmdline(struct boot_info *bi, u64 pa)
 {
 	const char *s = phys(pa);
@@ -25,7 +27,11 @@ static void copy_cmdline(struct boot_info *bi, u64 pa)
 
 	if (!pa)
 		return;
-	n = strnlen(s, BOOT_CMDLINE_MAX - 1);
+	n = strnlen(s, BOOT_CMDLINE_MAX);
+	if (n == BOOT_CMDLINE_MAX) {
+		bi->cmdline_overflow = strnlen(s, 1u << 20);
+		return;
+	}
 	memcpy(bi->cmdline, s, n);
 	bi->cmdline[n] = 0;
 }

@@ -11,7 +11,7 @@
 #include "types.h"
 
 #define BOOT_MEMMAP_MAX 64
-#define BOOT_CMDLINE_MAX 1024
+#define BOOT_CMDLINE_MAX 4096     /* with its NUL; Linux x86 takes 2048 */
 
 enum boot_entry {
 	BOOT_ENTRY_PVH = 1,       /* hvm_start_info in ebx */
@@ -30,6 +30,9 @@ struct boot_info {
 	struct boot_mem_range ram[BOOT_MEMMAP_MAX];
 	unsigned nr_ram;
 	char cmdline[BOOT_CMDLINE_MAX];
+	/* The loader's command line did not fit: its length (at least
+	 * BOOT_CMDLINE_MAX), and cmdline is left empty. */
+	size_t cmdline_overflow;
 	u64 initrd_start, initrd_size;     /* physical; size 0 when none */
 	/* RAM the loader still uses (its own structures, page tables). */
 	struct boot_mem_range reserved[8];

@@ -34,8 +34,16 @@ __noreturn void xen_boot(struct xen_start_info *si, u64 xen_sp)
 	bi->reserved[0].start = 0;
 	bi->reserved[0].size = setup_end;
 	bi->nr_reserved = 1;
-	memcpy(bi->cmdline, si->cmd_line, MIN(sizeof(bi->cmdline), sizeof(si->cmd_line)));
-	bi->cmdline[sizeof(bi->cmdline) - 1] = 0;
+	{
+		/* Xen cuts a longer line to fit its field, NUL included; a field
+		 * with no NUL is not a string at all. */
+		size_t n = strnlen((const char *)si->cmd_line, sizeof(si->cmd_line));
+
+		if (n == sizeof(si->cmd_line))
+			bi->cmdline_overflow = n;
+		else
+			memcpy(bi->cmdline, si->cmd_line, n + 1);
+	}
 	if (si->mod_len) {
 		bi->initrd_start = (si->flags & XEN_SIF_MOD_START_PFN) ? si->mod_start << PAGE_SHIFT
 								      : si->mod_start - KERNEL_VBASE;
