@@ -134,7 +134,7 @@ int elf64_open(struct elf64_file *f, const void *buf, size_t size)
 
 	/* phnum and shnum are at most 0xffff, so the products cannot wrap. */
 	if (f->phnum &&
-	    (eh.phentsize != sizeof(struct elf64_phdr) ||
+	    (eh.phentsize != sizeof(struct elf64_phdr) || f->phnum > ELF64_MAX_PHDRS ||
 	     !elf64_in_bounds(f->phoff, (uint64_t)f->phnum * sizeof(struct elf64_phdr), size)))
 		return ELF64_E_PHDR;
 	/*
@@ -169,26 +169,20 @@ int elf64_open(struct elf64_file *f, const void *buf, size_t size)
 
 int elf64_open_exec(struct elf64_file *f, const void *buf, size_t size)
 {
-	unsigned n;
+	struct elf64_segment seg;
+	unsigned cursor;
 	int err = elf64_open(f, buf, size);
 
 	if (err != ELF64_OK)
 		return err;
 	if (f->type != ELF64_ET_EXEC)
 		return ELF64_E_TYPE;
-	n = elf64_load_count(f);
-	for (unsigned i = 0; i < n; i++) {
-		struct elf64_segment seg;
-
-		err = elf64_load_segment(f, i, &seg);
-		if (err != ELF64_OK)
-			return err;
-		/* vaddr + memsz cannot wrap: elf64_load_segment checked it. */
+	for (cursor = 0; (err = elf64_load_next(f, &cursor, &seg)) == ELF64_OK;)
+		/* vaddr + memsz cannot wrap: elf64_load_next checked it. */
 		if ((seg.flags & ELF64_PF_X) &&
 		    f->entry >= seg.vaddr && f->entry - seg.vaddr < seg.memsz)
 			return ELF64_OK;
-	}
-	return ELF64_E_ENTRY;
+	return err == ELF64_E_NOTFOUND ? ELF64_E_ENTRY : err;
 }
 
 unsigned elf64_load_count(const struct elf64_file *f)
@@ -204,17 +198,15 @@ unsigned elf64_load_count(const struct elf64_file *f)
 	return n;
 }
 
-/* ELF64_E_NOTFOUND when there are not i + 1 PT_LOAD segments. */
-int elf64_load_segment(const struct elf64_file *f, unsigned i, struct elf64_segment *seg)
+int elf64_load_next(const struct elf64_file *f, unsigned *cursor, struct elf64_segment *seg)
 {
-	unsigned seen = 0;
-
-	for (unsigned k = 0; k < f->phnum; k++) {
+	for (; *cursor < f->phnum; (*cursor)++) {
 		struct elf64_phdr ph;
 
-		elf64_read_phdr(f, k, &ph);
-		if (ph.type != ELF64_PT_LOAD || seen++ != i)
+		elf64_read_phdr(f, *cursor, &ph);
+		if (ph.type != ELF64_PT_LOAD)
 			continue;
+		(*cursor)++;
 		if (elf64_check_segment(f, &ph) != ELF64_OK)
 			return ELF64_E_SEGMENT;
 		*seg = (struct elf64_segment){

@@ -18,7 +18,7 @@ enum elf64_err {
 	ELF64_E_CLASS = -3,     /* not ELFCLASS64 / little-endian / version 1 */
 	ELF64_E_MACHINE = -4,   /* not EM_X86_64 */
 	ELF64_E_TYPE = -5,      /* not ET_EXEC (elf64_open_exec only) */
-	ELF64_E_PHDR = -6,      /* program header table out of bounds or bad entsize */
+	ELF64_E_PHDR = -6,      /* program header table out of bounds, bad entsize, or too long */
 	ELF64_E_SHDR = -7,      /* section header table or names out of bounds */
 	ELF64_E_SEGMENT = -8,   /* a PT_LOAD segment is inconsistent (filesz > memsz, data out of bounds, address overflow) */
 	ELF64_E_NOTFOUND = -9,  /* no such section */
@@ -60,9 +60,21 @@ struct elf64_section {
 int elf64_open(struct elf64_file *f, const void *buf, size_t size);
 /* elf64_open plus: ET_EXEC and an entry point inside an executable PT_LOAD. */
 int elf64_open_exec(struct elf64_file *f, const void *buf, size_t size);
-/* Number of PT_LOAD segments, and the i-th of them (0-based, validated). */
+/*
+ * Program header tables of more than 64 KiB are refused (as Linux does):
+ * no real program has more than a handful of segments, and each one costs
+ * its loader work.
+ */
+#define ELF64_MAX_PHDRS (65536u / 56u)
+
+/* Number of PT_LOAD segments (one pass over the headers). */
 unsigned elf64_load_count(const struct elf64_file *f);
-int elf64_load_segment(const struct elf64_file *f, unsigned i, struct elf64_segment *seg);
+/*
+ * The next PT_LOAD segment at or after header *cursor (start at 0), which
+ * moves past it: one pass over the table visits every segment.
+ * ELF64_E_NOTFOUND after the last one, ELF64_E_SEGMENT for a bad one.
+ */
+int elf64_load_next(const struct elf64_file *f, unsigned *cursor, struct elf64_segment *seg);
 /* Find a section by name; ELF64_E_NOTFOUND if absent. */
 int elf64_find_section(const struct elf64_file *f, const char *name, struct elf64_section *sec);
 /* Iterate over symbols of .symtab: i from 0; returns ELF64_E_NOTFOUND past the end. */

@@ -68,21 +68,16 @@ bool elf_load_user(struct mm *mm, const void *image, size_t size, u64 *entry,
 {
 	struct elf64_file f;
 	struct elf64_segment s;
-	unsigned i, n;
+	unsigned i, cursor = 0;
 	int rc = elf64_open_exec(&f, image, size);
 
 	if (rc) {
 		fmt_snprintf(err, errlen, "not a valid x86-64 executable: %s", elf64_strerror(rc));
 		return false;
 	}
-	n = elf64_load_count(&f);
-	if (n == 0) {
-		fmt_snprintf(err, errlen, "executable has no loadable segments");
-		return false;
-	}
 	lazy_enter_mmu();
-	for (i = 0; i < n; i++) {
-		if ((rc = elf64_load_segment(&f, i, &s))) {
+	for (i = 0; (rc = elf64_load_next(&f, &cursor, &s)) != ELF64_E_NOTFOUND; i++) {
+		if (rc) {
 			fmt_snprintf(err, errlen, "segment %u: %s", i, elf64_strerror(rc));
 			goto fail;
 		}

@@ -153,27 +153,63 @@ static void test_load_segments(void **state)
 	struct image im;
 	struct elf64_file f;
 	struct elf64_segment seg;
+	unsigned cursor = 0;
 
 	(void)state;
 	build(&im);
 	assert_int_equal(open_im(&im, &f), ELF64_OK);
 	assert_int_equal(elf64_load_count(&f), 2);   /* the PT_NOTE is not counted */
 
-	assert_int_equal(elf64_load_segment(&f, 0, &seg), ELF64_OK);
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_OK);
 	assert_int_equal(seg.vaddr, TEXT_VADDR);
 	assert_int_equal(seg.filesz, 16);
 	assert_int_equal(seg.memsz, 16);
 	assert_int_equal(seg.flags, ELF64_PF_R | ELF64_PF_X);
 	assert_ptr_equal(seg.data, im.text);
 
-	assert_int_equal(elf64_load_segment(&f, 1, &seg), ELF64_OK);
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_OK);
 	assert_int_equal(seg.vaddr, DATA_VADDR);
 	assert_int_equal(seg.filesz, 8);
 	assert_int_equal(seg.memsz, DATA_MEMSZ);
 	assert_int_equal(seg.flags, ELF64_PF_R | ELF64_PF_W);
 	assert_memory_equal(seg.data, "DATA1234", 8);
 
-	assert_int_equal(elf64_load_segment(&f, 2, &seg), ELF64_E_NOTFOUND);
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_E_NOTFOUND);
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_E_NOTFOUND);
+}
+
+/*
+ * Program header tables are bounded as Linux bounds them (64 KiB), and
+ * walked once: the largest table allowed, every entry a PT_LOAD, takes
+ * one pass, and one entry more is refused before any work.
+ */
+static void test_many_phdrs(void **state)
+{
+	size_t n = ELF64_MAX_PHDRS, size = sizeof(struct image) + (n + 1) * sizeof(Elf64_Phdr);
+	uint8_t *buf = calloc(1, size);
+	struct image *im = (struct image *)buf;
+	Elf64_Phdr *ph = (Elf64_Phdr *)(buf + sizeof(struct image));
+	struct elf64_file f;
+	struct elf64_segment seg;
+	unsigned cursor = 0, visited = 0;
+	int rc;
+
+	(void)state;
+	assert_non_null(buf);
+	build(im);
+	for (size_t i = 0; i <= n; i++)
+		ph[i] = im->ph[P_TEXT];
+	im->eh.e_phoff = sizeof(struct image);
+	im->eh.e_phnum = (Elf64_Half)n;
+	assert_int_equal(elf64_open(&f, buf, size), ELF64_OK);
+	while ((rc = elf64_load_next(&f, &cursor, &seg)) == ELF64_OK)
+		visited++;
+	assert_int_equal(rc, ELF64_E_NOTFOUND);
+	assert_int_equal(visited, n);
+	assert_int_equal(cursor, n);
+	im->eh.e_phnum = (Elf64_Half)(n + 1);
+	assert_int_equal(elf64_open(&f, buf, size), ELF64_E_PHDR);
+	free(buf);
 }
 
 static void test_find_section(void **state)
@@ -432,6 +468,7 @@ static void test_bad_segments(void **state)
 	struct image im;
 	struct elf64_file f;
 	struct elf64_segment seg;
+	unsigned cursor;
 
 	(void)state;
 	build(&im);
@@ -460,7 +497,9 @@ static void test_bad_segments(void **state)
 	im.ph[P_DATA].p_offset = sizeof(im) - 8;
 	im.ph[P_DATA].p_vaddr = UINT64_MAX - DATA_MEMSZ;
 	assert_int_equal(open_im(&im, &f), ELF64_OK);
-	assert_int_equal(elf64_load_segment(&f, 1, &seg), ELF64_OK);
+	cursor = 0;
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_OK);
+	assert_int_equal(elf64_load_next(&f, &cursor, &seg), ELF64_OK);
 	assert_ptr_equal(seg.data + seg.filesz, (const uint8_t *)&im + sizeof(im));
 }
 
@@ -574,8 +613,8 @@ static void check_all_in_bounds(const struct elf64_file *f, const uint8_t *base,
 	struct elf64_section sec;
 	const char *name;
 
-	for (unsigned i = 0; i < elf64_load_count(f); i++) {
-		if (elf64_load_segment(f, i, &seg) != ELF64_OK)
+	for (unsigned cursor = 0; cursor < f->phnum;) {
+		if (elf64_load_next(f, &cursor, &seg) != ELF64_OK)
 			continue;
 		assert_true(seg.data >= base && seg.data + seg.filesz <= base + len);
 	}
@@ -642,6 +681,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_good),
 		cmocka_unit_test(test_load_segments),
+		cmocka_unit_test(test_many_phdrs),
 		cmocka_unit_test(test_find_section),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_short),

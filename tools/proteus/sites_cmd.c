@@ -59,9 +59,11 @@ static int sites_segments(const struct elf64_file *f, struct sites_segment **out
 
 	if (!segs)
 		return SITES_NOMEM;
+	unsigned cursor = 0;
+
 	for (unsigned i = 0; i < count; i++) {
 		struct elf64_segment seg;
-		int err = elf64_load_segment(f, i, &seg);
+		int err = elf64_load_next(f, &cursor, &seg);
 
 		if (err) {
 			free(segs);
