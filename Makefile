@@ -38,7 +38,7 @@ GCCINC := $(shell $(KCC) -print-file-name=include)
 KCFLAGS := -std=c11 -ffreestanding -nostdinc -isystem $(GCCINC) \
 	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
 	-fno-stack-protector -fcf-protection=none -fno-omit-frame-pointer \
-	-fno-asynchronous-unwind-tables -O2 -g -Wall -Wextra -Werror \
+	-fno-asynchronous-unwind-tables -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Ikernel/include -Ikernel/pvcall/$(PVCALL) -Iinclude -Ilib -I. -MMD -MP
 KASFLAGS := $(filter-out -std=c11,$(KCFLAGS)) -D__ASSEMBLER__
 KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \

@@ -1,5 +1,7 @@
 /*
- * pvsite.h — the patch-site ABI, version 2 (2 added lazy.flush_mmu and cpu.fpu_set_ts).
+ * pvsite.h — the patch-site ABI, version 3 (2 added lazy.flush_mmu and
+ * cpu.fpu_set_ts; 3 made op names unique, added the PURE convention and
+ * requires every record's clobbers to be its op's convention).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only
@@ -24,7 +26,7 @@
 
 #include <stdint.h>
 
-#define PVSITE_ABI_VERSION 2u
+#define PVSITE_ABI_VERSION 3u
 #define PVSITE_MAGIC       0x54535650u /* "PVST" little-endian */
 
 /* Section names, as listed above. */

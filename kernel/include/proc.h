@@ -39,6 +39,10 @@ bool proc_run_path(const char *path, struct proc_result *r, char *capture, size_
 /* Same, from an ELF image in memory. */
 bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_result *r);
 
+/* Load a static ELF into mm; on failure write the reason into err. */
+bool elf_load_user(struct mm *mm, const void *image, size_t size, u64 *entry,
+		   char *err, size_t errlen);
+
 struct proc *proc_current(void);
 __noreturn void proc_exit(int code);
 __noreturn void proc_kill_current(const struct trap_frame *f);

@@ -8,6 +8,7 @@
  * as padding (see lib/pvpatch.h).
  */
 #include "pv/patch.h"
+#include "pv/ops.h"
 
 struct native_template {
 	u8 len;
@@ -16,21 +17,21 @@ struct native_template {
 };
 
 static const struct native_template templates[PVOP_COUNT] = {
-	[PVOP_irq_save_fl]       = { 2, true, { 0x9c, 0x58 } },       /* pushf; pop %rax */
-	[PVOP_irq_restore_fl]    = { 2, true, { 0x57, 0x9d } },       /* push %rdi; popf */
-	[PVOP_irq_irq_disable]   = { 1, true, { 0xfa } },             /* cli */
-	[PVOP_irq_irq_enable]    = { 1, true, { 0xfb } },             /* sti */
-	[PVOP_irq_safe_halt]     = { 2, true, { 0xfb, 0xf4 } },       /* sti; hlt */
-	[PVOP_irq_halt]          = { 1, true, { 0xf4 } },             /* hlt */
-	[PVOP_mmu_read_cr2]      = { 3, true, { 0x0f, 0x20, 0xd0 } }, /* mov %cr2,%rax */
-	[PVOP_mmu_read_cr3]      = { 3, true, { 0x0f, 0x20, 0xd8 } }, /* mov %cr3,%rax */
-	[PVOP_mmu_write_cr3]     = { 3, true, { 0x0f, 0x22, 0xdf } }, /* mov %rdi,%cr3 */
-	[PVOP_mmu_flush_tlb_one] = { 3, true, { 0x0f, 0x01, 0x3f } }, /* invlpg (%rdi) */
-	[PVOP_mmu_set_pte]       = { 3, true, { 0x48, 0x89, 0x37 } }, /* mov %rsi,(%rdi) */
-	[PVOP_mmu_set_pmd]       = { 3, true, { 0x48, 0x89, 0x37 } },
-	[PVOP_mmu_set_pud]       = { 3, true, { 0x48, 0x89, 0x37 } },
-	[PVOP_mmu_set_pgd]       = { 3, true, { 0x48, 0x89, 0x37 } },
-	[PVOP_cpu_read_tsc]      = { 0 },  /* rdtsc needs shl/or to fit rax: too long */
+	[PVOP_save_fl]       = { 2, true, { 0x9c, 0x58 } },       /* pushf; pop %rax */
+	[PVOP_restore_fl]    = { 2, true, { 0x57, 0x9d } },       /* push %rdi; popf */
+	[PVOP_irq_disable]   = { 1, true, { 0xfa } },             /* cli */
+	[PVOP_irq_enable]    = { 1, true, { 0xfb } },             /* sti */
+	[PVOP_safe_halt]     = { 2, true, { 0xfb, 0xf4 } },       /* sti; hlt */
+	[PVOP_halt]          = { 1, true, { 0xf4 } },             /* hlt */
+	[PVOP_read_cr2]      = { 3, true, { 0x0f, 0x20, 0xd0 } }, /* mov %cr2,%rax */
+	[PVOP_read_cr3]      = { 3, true, { 0x0f, 0x20, 0xd8 } }, /* mov %cr3,%rax */
+	[PVOP_write_cr3]     = { 3, true, { 0x0f, 0x22, 0xdf } }, /* mov %rdi,%cr3 */
+	[PVOP_flush_tlb_one] = { 3, true, { 0x0f, 0x01, 0x3f } }, /* invlpg (%rdi) */
+	[PVOP_set_pte]       = { 3, true, { 0x48, 0x89, 0x37 } }, /* mov %rsi,(%rdi) */
+	[PVOP_set_pmd]       = { 3, true, { 0x48, 0x89, 0x37 } },
+	[PVOP_set_pud]       = { 3, true, { 0x48, 0x89, 0x37 } },
+	[PVOP_set_pgd]       = { 3, true, { 0x48, 0x89, 0x37 } },
+	[PVOP_read_tsc]      = { 0 },  /* rdtsc needs shl/or to fit rax: too long */
 };
 
 const u8 *native_patch_template(unsigned op, unsigned *len, bool *prefixable)
@@ -40,4 +41,15 @@ const u8 *native_patch_template(unsigned op, unsigned *len, bool *prefixable)
 	*len = templates[op].len;
 	*prefixable = templates[op].prefixable;
 	return templates[op].bytes;
+}
+
+/* Bare hardware has no bodies of its own beyond the native templates. */
+bool native_patch_site(unsigned op, const void *target, u64 addr, u8 *out, unsigned len)
+{
+	(void)op;
+	(void)target;
+	(void)addr;
+	(void)out;
+	(void)len;
+	return false;
 }

@@ -11,7 +11,7 @@
 
 #define DEBUG_EXIT_PORT 0xf4
 
-__noreturn void native_shutdown(int code)
+__noreturn void native_machine_shutdown(int code)
 {
 	outl(DEBUG_EXIT_PORT, (u32)code);
 	kprintf("shutdown: no exit device answered (code %d); halting\n", code);

@@ -21,9 +21,6 @@
 #include "lib/fmt.h"
 #include <string.h>
 
-bool elf_load_user(struct mm *mm, const void *image, size_t size, u64 *entry,
-		   char *err, size_t errlen);
-
 static struct proc *current;
 static u64 parked_sp;
 static int next_pid = 1;
@@ -35,21 +32,27 @@ struct proc *proc_current(void)
 
 void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch)
 {
+	/* One thread of control switches its own address space here, so the
+	 * state left and the state resumed are the same word. */
+	u64 lazy_state = 0;
+
 	if (batch)
-		lazy_start_context_switch();
+		lazy_start_context_switch(&lazy_state);
 	this_cpu()->kernel_sp = kstack_top;
 	load_sp0(kstack_top);
 	mm_switch(mm);
 	set_fs_base(0);
 	if (batch)
-		lazy_end_context_switch();
+		lazy_end_context_switch(&lazy_state);
 }
 
 static void proc_leave(void)
 {
-	lazy_start_context_switch();
+	u64 lazy_state = 0;
+
+	lazy_start_context_switch(&lazy_state);
 	mm_switch(&kernel_mm);
-	lazy_end_context_switch();
+	lazy_end_context_switch(&lazy_state);
 }
 
 /* First code on a new process's kernel stack. */

@@ -3,11 +3,12 @@
  *
  * Runs once, early, on the boot CPU with interrupts off, after the backend
  * has filled its slots and before anything could be executing the text it
- * rewrites.  For each site it first proves the bytes are still the
- * unpatched `call *slot(%rip)` for the op the record names — a site that
- * fails this stops the boot, because patching a misdescribed site would
- * corrupt code silently.  Then it chooses, in order:
- *   1. the backend's own inline body (pv_init_ops.patch),
+ * rewrites.  For each site it first proves the record is what the op
+ * allows (a class-B op, the clobber set of the op's convention) and the
+ * bytes are still the unpatched `call *slot(%rip)` for that op — a site
+ * that fails this stops the boot, because patching a misdescribed site
+ * would corrupt code silently.  Then it chooses, in order:
+ *   1. the backend's own inline body (the patch_site op),
  *   2. the native instruction, if the slot still holds the native value,
  *   3. a NOP for an op that does nothing, `mov %rdi,%rax` for identity,
  *   4. a direct call, if the target honours the site's clobber set,
@@ -18,6 +19,7 @@
 #include "printk.h"
 #include "panic.h"
 #include "lib/pvpatch.h"
+#include "lib/fmt.h"
 #include <string.h>
 
 struct pv_census pv_census;
@@ -47,7 +49,7 @@ enum pvpatch_kind pv_patch_plan(const struct pvsite *s, u8 *out)
 	unsigned n;
 	bool prefixable;
 
-	if (pv_init_ops.patch && pv_init_ops.patch(s->op, target, s->addr, out, s->len))
+	if (patch_site(s->op, target, s->addr, out, s->len))
 		return PVPATCH_INLINE;
 	if (target == *d->native) {
 		body = native_patch_template(s->op, &n, &prefixable);
@@ -72,21 +74,33 @@ indirect:
 	return PVPATCH_UNPATCHED;
 }
 
-static void site_verify(const struct pvsite *s)
+bool pv_site_check(const struct pvsite *s, const u8 *bytes, char *why, size_t len)
 {
 	const struct pvop_desc *d;
 
-	if (s->op >= PVOP_COUNT)
-		panic("pv: site %p names op %u, but there are only %u ops",
-		      (void *)s->addr, s->op, PVOP_COUNT);
+	if (s->op >= PVOP_COUNT) {
+		fmt_snprintf(why, len, "site %p names op %u, but there are only %u ops",
+			     (void *)s->addr, s->op, PVOP_COUNT);
+		return false;
+	}
 	d = &pvop_table[s->op];
-	if (d->cls != 'B')
-		panic("pv: site %p names class-%c op %s.%s", (void *)s->addr,
-		      d->cls, d->group, d->name);
-	if (!pvpatch_is_indirect((const u8 *)s->addr, s->len, s->addr, (u64)d->slot, d->pad))
-		panic("pv: site %p (op %s.%s, %u bytes) does not hold call *%p(%%rip): "
-		      "refusing to patch", (void *)s->addr, d->group, d->name,
-		      s->len, (void *)d->slot);
+	if (d->cls != 'B') {
+		fmt_snprintf(why, len, "site %p names class-%c op %s.%s", (void *)s->addr,
+			     d->cls, d->group, d->name);
+		return false;
+	}
+	if (s->clobbers != d->clobbers) {
+		fmt_snprintf(why, len, "site %p (op %s.%s) lets its target clobber %#x, but the "
+			     "op's %s convention allows %#x", (void *)s->addr, d->group, d->name,
+			     s->clobbers, d->conv, d->clobbers);
+		return false;
+	}
+	if (!pvpatch_is_indirect(bytes, s->len, s->addr, (u64)d->slot, d->pad)) {
+		fmt_snprintf(why, len, "site %p (op %s.%s, %u bytes) does not hold call *%p(%%rip)",
+			     (void *)s->addr, d->group, d->name, s->len, (void *)d->slot);
+		return false;
+	}
+	return true;
 }
 
 void pv_patch_all(bool enabled)
@@ -95,10 +109,13 @@ void pv_patch_all(bool enabled)
 	u8 out[PVPATCH_MAX_LEN];
 	enum pvpatch_kind k;
 
+	char why[160];
+
 	pv_patch_enabled = enabled;
 	memset(&pv_census, 0, sizeof(pv_census));
 	for (s = __pvsites_start; s < __pvsites_end; s++) {
-		site_verify(s);
+		if (!pv_site_check(s, (const u8 *)s->addr, why, sizeof(why)))
+			panic("pv: %s: refusing to patch", why);
 		pv_census.sites++;
 		pv_census.per_op[s->op]++;
 		k = enabled ? pv_patch_plan(s, out) : PVPATCH_UNPATCHED;
@@ -113,4 +130,14 @@ void pv_patch_all(bool enabled)
 		struct cpuid_regs r;
 		native_cpuid(0, 0, &r);
 	}
+}
+
+void pv_check_slots(void)
+{
+	unsigned i;
+
+	for (i = 0; i < PVOP_COUNT; i++)
+		if (!*pvop_table[i].slot)
+			panic("pv: backend %s left op %s.%s empty", pv_info.name,
+			      pvop_table[i].group, pvop_table[i].name);
 }

@@ -22,54 +22,6 @@
 #include "panic.h"
 #include <string.h>
 
-/* xen_irq.S */
-u64 xen_save_fl_callee(void);
-void xen_restore_fl_callee(u64 f);
-void xen_irq_disable_callee(void);
-void xen_irq_enable_callee(void);
-u64 xen_read_cr2_callee(void);
-u64 xen_make_pte_callee(u64 v);
-u64 xen_pte_val_callee(u64 v);
-/* xen_irq.c */
-void xen_safe_halt(void);
-void xen_halt(void);
-/* xen_cpu.c */
-void xen_cpuid(u32 leaf, u32 sub, struct cpuid_regs *r);
-void xen_write_msr(u32 msr, u64 v);
-void xen_load_sp0(u64 sp0);
-void xen_set_fs_base(u64 base);
-void xen_set_kernel_gs(u64 base);
-void xen_load_gdt(const struct dtr *d);
-void xen_load_idt(const struct dtr *d);
-void xen_load_tr(u16 sel);
-void xen_write_gdt_entry(u64 *gdt, unsigned i, const u64 *desc, unsigned words);
-void xen_write_idt_entry(struct gate_desc *idt, unsigned v, const struct gate_desc *g);
-void xen_io_delay(void);
-void xen_fpu_set_ts(bool set);
-/* xen_mmu.c */
-void xen_set_pte(u64 *p, u64 v);
-void xen_set_pmd(u64 *p, u64 v);
-void xen_set_pud(u64 *p, u64 v);
-void xen_set_pgd(u64 *p, u64 v);
-u64 xen_read_cr3(void);
-void xen_write_cr3(u64 pa);
-void xen_flush_tlb_one(u64 va);
-void xen_flush_tlb_all(void);
-void xen_alloc_pt(int level, u64 pfn);
-void xen_release_pt(int level, u64 pfn);
-void xen_pgd_activate(struct mm *mm);
-void xen_pgd_release(struct mm *mm);
-/* xen_time.c */
-u64 xen_clock_ns(void);
-u64 xen_steal_clock(void);
-void xen_clock_init(void);
-void xen_timer_init(unsigned hz);
-void xen_timer_ack(void);
-/* the rest */
-bool xen_patch(unsigned op, const void *target, u64 addr, u8 *out, unsigned len);
-void xen_console_init(void);
-__noreturn void xen_shutdown(int code);
-
 extern const struct entry_table xenpv_entry_table;
 
 void xen_hypervisor_identify(void)
@@ -148,11 +100,11 @@ static void xen_init(struct boot_info *bi)
 	pv_mmu_ops.pgd_activate = xen_pgd_activate;
 	pv_mmu_ops.pgd_release = xen_pgd_release;
 
-	pv_lazy_ops.enter_mmu = xen_lazy_enter;
-	pv_lazy_ops.leave_mmu = xen_lazy_leave;
-	pv_lazy_ops.flush_mmu = xen_mc_flush;
-	pv_lazy_ops.start_context_switch = xen_lazy_enter;
-	pv_lazy_ops.end_context_switch = xen_lazy_leave;
+	pv_lazy_ops.lazy_enter_mmu = xen_lazy_enter_mmu;
+	pv_lazy_ops.lazy_leave_mmu = xen_lazy_leave_mmu;
+	pv_lazy_ops.lazy_flush_mmu = xen_lazy_flush_mmu;
+	pv_lazy_ops.lazy_start_context_switch = xen_lazy_start_context_switch;
+	pv_lazy_ops.lazy_end_context_switch = xen_lazy_end_context_switch;
 
 	pv_time_ops.clock_ns = xen_clock_ns;
 	pv_time_ops.steal_clock = xen_steal_clock;
@@ -160,9 +112,9 @@ static void xen_init(struct boot_info *bi)
 	pv_time_ops.timer_init = xen_timer_init;
 	pv_time_ops.timer_ack = xen_timer_ack;
 
-	pv_init_ops.patch = xen_patch;
+	pv_init_ops.patch_site = xen_patch_site;
 	pv_init_ops.console_init = xen_console_init;
-	pv_init_ops.shutdown = xen_shutdown;
+	pv_init_ops.machine_shutdown = xen_machine_shutdown;
 }
 
 static const struct pv_backend xen_backend = {

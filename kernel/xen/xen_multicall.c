@@ -176,17 +176,34 @@ void xen_mc_call(unsigned op, u64 a1, u64 a2, u64 a3, u64 a4)
 	irq_restore(f);
 }
 
-void xen_lazy_enter(void)
+void xen_lazy_enter_mmu(void)
 {
 	mc.depth++;
 }
 
-void xen_lazy_leave(void)
+void xen_lazy_leave_mmu(void)
 {
 	if (mc.depth == 0)
 		panic("xen: leaving a lazy window that was never entered");
 	if (--mc.depth == 0)
 		xen_mc_flush();
+}
+
+void xen_lazy_flush_mmu(void)
+{
+	xen_mc_flush();
+}
+
+void xen_lazy_start_context_switch(u64 *prev_state)
+{
+	(void)prev_state;
+	xen_lazy_enter_mmu();
+}
+
+void xen_lazy_end_context_switch(u64 *next_state)
+{
+	(void)next_state;
+	xen_lazy_leave_mmu();
 }
 
 void xen_stats_print(void)

@@ -13,8 +13,6 @@
 #include "pv/patch.h"
 #include "lib/pvpatch.h"
 
-void xen_irq_disable_callee(void);
-u64 xen_read_cr2_callee(void);
 
 static bool rip_body(u8 *out, unsigned len, u64 addr, const u8 *op, unsigned oplen,
 		     u64 target, const u8 *tail, unsigned taillen)
@@ -35,15 +33,15 @@ static bool rip_body(u8 *out, unsigned len, u64 addr, const u8 *op, unsigned opl
 	return pvpatch_encode_inline(out, len, body, n, true) == 0;
 }
 
-bool xen_patch(unsigned op, const void *target, u64 addr, u8 *out, unsigned len)
+bool xen_patch_site(unsigned op, const void *target, u64 addr, u8 *out, unsigned len)
 {
 	static const u8 movb[] = { 0xc6, 0x05 }, imm1[] = { 0x01 };
 	static const u8 movq[] = { 0x48, 0x8b, 0x05 };
 
-	if (op == PVOP_irq_irq_disable && target == (void *)xen_irq_disable_callee)
+	if (op == PVOP_irq_disable && target == (void *)xen_irq_disable_callee)
 		return rip_body(out, len, addr, movb, sizeof(movb),
 				(u64)&xen_vcpu_info.evtchn_upcall_mask, imm1, sizeof(imm1));
-	if (op == PVOP_mmu_read_cr2 && target == (void *)xen_read_cr2_callee)
+	if (op == PVOP_read_cr2 && target == (void *)xen_read_cr2_callee)
 		return rip_body(out, len, addr, movq, sizeof(movq),
 				(u64)&xen_vcpu_info.arch.cr2, NULL, 0);
 	return false;

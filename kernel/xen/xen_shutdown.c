@@ -9,7 +9,7 @@
 #include "panic.h"
 #include "printk.h"
 
-__noreturn void xen_shutdown(int code)
+__noreturn void xen_machine_shutdown(int code)
 {
 	struct xen_sched_shutdown s;
 	long rc;

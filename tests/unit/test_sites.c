@@ -84,7 +84,8 @@ static uint64_t fx_record(uint64_t addr, unsigned op, unsigned len)
 	put_le(r + offsetof(struct pvsite, addr), addr, 8);
 	put_le(r + offsetof(struct pvsite, op), op, 2);
 	r[offsetof(struct pvsite, len)] = (uint8_t)len;
-	put_le(r + offsetof(struct pvsite, clobbers), PVCLOBBER_ANY, 2);
+	put_le(r + offsetof(struct pvsite, clobbers),
+	       op < F.ops->nr ? F.ops->ops[op].clobbers : PVCLOBBER_ANY, 2);
 	F.nrecs++;
 	F.img.recs_size = F.nrecs * sizeof(struct pvsite);
 	return addr;
@@ -312,6 +313,47 @@ static void test_len_must_be_call_plus_pad(void **state)
 	expect_error(SITES_E_LEN, "len 5, expected 6");
 }
 
+/* First op of pvops.def of the given convention. */
+static unsigned find_conv(const char *conv)
+{
+	for (unsigned i = 0; i < pvops_compiled.nr; i++)
+		if (pvops_compiled.ops[i].class == PVOP_CLASS_B && !strcmp(pvops_compiled.ops[i].conv, conv))
+			return i;
+	fail_msg("no class-B %s op in pvops.def", conv);
+	return 0;
+}
+
+static void test_clobbers_must_match_convention(void **state)
+{
+	unsigned callee = find_conv("CALLEE"), std = find_conv("STD"), pure = find_conv("PURE");
+	(void)state;
+
+	assert_int_equal(pvops_compiled.ops[callee].clobbers, PVCLOBBER_CALLEE_SAVE);
+	assert_int_equal(pvops_compiled.ops[pure].clobbers, PVCLOBBER_CALLEE_SAVE);
+	assert_int_equal(pvops_compiled.ops[std].clobbers, PVCLOBBER_ANY);
+	/* a callee-save op whose site lets the target clobber everything */
+	fx_init(&pvops_compiled);
+	fx_site(callee);
+	put_le(F.recs + offsetof(struct pvsite, clobbers), PVCLOBBER_ANY, 2);
+	expect_error(SITES_E_CLOBBERS, "CALLEE convention allows 0x001");
+	/* a C-convention op whose site promised to keep every register */
+	fx_init(&pvops_compiled);
+	fx_site(std);
+	put_le(F.recs + offsetof(struct pvsite, clobbers), PVCLOBBER_CALLEE_SAVE, 2);
+	expect_error(SITES_E_CLOBBERS, "clobbers 0x001, but the op's STD convention allows 0x1ff");
+	/* and the right sets pass */
+	fx_init(&pvops_compiled);
+	fx_site(callee);
+	fx_site(std);
+	fx_site(pure);
+	{
+		struct seen seen;
+
+		assert_int_equal(fx_verify(&seen), 0);
+		assert_int_equal(F.census.verified, 3);
+	}
+}
+
 static void test_bad_call_bytes(void **state)
 {
 	uint64_t addr;
@@ -408,9 +450,9 @@ static void test_all_problems_reported(void **state)
 
 /* A three-op list independent of pvops.def. */
 static const struct pvop_info tiny_list[] = {
-	{ "g1", "fast", PVOP_CLASS_B, "CALLEE", 2 },
-	{ "g1", "rare", PVOP_CLASS_A, "STD", 0 },
-	{ "g2", "only", PVOP_CLASS_A, "STD", 0 },
+	{ "g1", "fast", PVOP_CLASS_B, "CALLEE", PVCLOBBER_CALLEE_SAVE, 2 },
+	{ "g1", "rare", PVOP_CLASS_A, "STD", PVCLOBBER_ANY, 0 },
+	{ "g2", "only", PVOP_CLASS_A, "STD", PVCLOBBER_ANY, 0 },
 };
 static const struct pvops tiny = { tiny_list, 3 };
 
@@ -527,7 +569,9 @@ static void test_compiled_ops_match_def(void **state)
 		const struct pvop_info *op = &pvops_compiled.ops[i];
 
 		assert_true(op->class == PVOP_CLASS_A || op->class == PVOP_CLASS_B);
-		assert_true(strcmp(op->conv, "CALLEE") == 0 || strcmp(op->conv, "STD") == 0);
+		assert_true(strcmp(op->conv, "CALLEE") == 0 || strcmp(op->conv, "PURE") == 0 ||
+			    strcmp(op->conv, "STD") == 0);
+		assert_int_equal(op->clobbers, strcmp(op->conv, "STD") ? PVCLOBBER_CALLEE_SAVE : PVCLOBBER_ANY);
 		assert_true(op->pad <= PVOPS_MAX_PAD);
 		assert_true(op->group[0] && op->name[0]);
 	}
@@ -549,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_op_out_of_range),
 		cmocka_unit_test(test_class_a_op_with_site),
 		cmocka_unit_test(test_len_must_be_call_plus_pad),
+		cmocka_unit_test(test_clobbers_must_match_convention),
 		cmocka_unit_test(test_bad_call_bytes),
 		cmocka_unit_test(test_disp_to_another_ops_slot),
 		cmocka_unit_test(test_disp_to_no_slot),

@@ -14,7 +14,8 @@ struct pvop_info {
 	const char *group;        /* "irq", "cpu", ... */
 	const char *name;         /* slot name inside the group */
 	enum pvop_class class;    /* PVOP_CLASS_A or PVOP_CLASS_B */
-	const char *conv;         /* "CALLEE" or "STD" */
+	const char *conv;         /* "CALLEE", "PURE" or "STD" */
+	unsigned clobbers;        /* PVCLOBBER_* every site of the op must record */
 	unsigned pad;             /* NOP bytes after the 6-byte call */
 };
 
@@ -25,12 +26,16 @@ struct pvops {
 };
 
 /* Number of PVOP lines in pvops.def, as a constant expression. */
+#define PVGROUP_BEGIN(g)
+#define PVGROUP_END(g)
 enum {
-#define PVOP(group, name, class, conv, pad) PVOPS_LINE_##group##_##name,
+#define PVOP(group, name, class, conv, pad, native, ret, argc, args) PVOPS_LINE_##name,
 #include "include/abi/pvops.def"
 #undef PVOP
 	PVOPS_NR
 };
+#undef PVGROUP_BEGIN
+#undef PVGROUP_END
 
 /* The ops of include/abi/pvops.def, in file order. */
 extern const struct pvops pvops_compiled;

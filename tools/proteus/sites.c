@@ -30,6 +30,7 @@ static const char *const sites_errnames[] = {
 	[SITES_E_SLOT_ADDR] = "slot outside the image",
 	[SITES_E_OP_RANGE] = "op out of range",
 	[SITES_E_CLASS] = "site for a class-A op",
+	[SITES_E_CLOBBERS] = "clobbers differ from the op's convention",
 	[SITES_E_LEN] = "bad site length",
 	[SITES_E_UNMAPPED] = "site outside executable segments",
 	[SITES_E_CALL] = "site is not call *slot(%rip)",
@@ -169,6 +170,15 @@ static void sites_check_record(struct sites_check *c, const struct pvsite *rec)
 	c->census->bytes[rec->op] += rec->len;
 	c->census->total_sites++;
 	c->census->total_bytes += rec->len;
+	/* A callee-save op patched in where the caller expects every
+	 * caller-saved register kept would corrupt it, and the reverse loses
+	 * the convention's point: the record must say exactly what the op says. */
+	if (rec->clobbers != op->clobbers) {
+		sites_fail(c, SITES_E_CLOBBERS, rec->addr, "site 0x%016llx (%s.%s): clobbers 0x%03x, but the op's %s convention allows 0x%03x",
+			   (unsigned long long)rec->addr, op->group, op->name, rec->clobbers, op->conv,
+			   op->clobbers);
+		return;
+	}
 	if (rec->len != PVSITE_CALL_LEN + op->pad) {
 		sites_fail(c, SITES_E_LEN, rec->addr, "site 0x%016llx (%s.%s): len %u, expected %u (6-byte call + pad %u)",
 			   (unsigned long long)rec->addr, op->group, op->name, rec->len,

@@ -42,6 +42,7 @@ enum sites_err {
 	SITES_E_SLOT_ADDR,    /* a slot lies outside every loaded segment */
 	SITES_E_OP_RANGE,     /* record's op >= nr_ops */
 	SITES_E_CLASS,        /* record names a class-A op */
+	SITES_E_CLOBBERS,     /* clobber set is not what the op's convention allows */
 	SITES_E_LEN,          /* len != 6 + pad */
 	SITES_E_UNMAPPED,     /* site bytes not in an executable PT_LOAD */
 	SITES_E_CALL,         /* bytes are not ff 15 */

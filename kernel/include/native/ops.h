@@ -1,16 +1,20 @@
 /*
  * native/ops.h — the native implementation of every pv op.
  *
- * The one-instruction ops are static inline so that a PARAVIRT=0 build
- * inlines them; the PARAVIRT=1 tables take their address (an out-of-line
- * copy) and the patcher puts the same instruction back inline at each site.
- * Callee-save slots need stubs that provably touch only rax; those are the
- * *_callee symbols from native/callee.S.
+ * Ops whose native body is one instruction or so (INLINE, and the inline
+ * forms of STUB, NOP and IDENT ops in pvops.def) are static inline here,
+ * so that a PARAVIRT=0 build inlines them; the PARAVIRT=1 tables take the
+ * address of an out-of-line copy, and the patcher puts the same
+ * instruction back inline at each site.  Callee-save slots need stubs that
+ * provably touch only rax: native_<op>_callee (backend/native/callee.S).
+ * The prototypes of the out-of-line natives (FUNC) and of the stubs are
+ * expanded from pvops.def at the end.
  */
 #ifndef PROTEUS_NATIVE_OPS_H
 #define PROTEUS_NATIVE_OPS_H
 
 #include "types.h"
+#include "pv/def.h"
 
 struct dtr;
 struct cpuid_regs;
@@ -63,15 +67,6 @@ static inline u64 native_read_tsc(void)
 #define MSR_GS_BASE        0xc0000101u
 #define MSR_KERNEL_GS_BASE 0xc0000102u
 static inline void native_set_fs_base(u64 b) { native_write_msr(MSR_FS_BASE, b); }
-void native_load_sp0(u64 sp0);
-void native_load_gdt(const struct dtr *d);
-void native_load_idt(const struct dtr *d);
-void native_load_tr(u16 sel);
-void native_write_gdt_entry(u64 *gdt, unsigned i, const u64 *desc, unsigned words);
-void native_write_idt_entry(struct gate_desc *idt, unsigned v, const struct gate_desc *g);
-void native_set_kernel_gs(u64 base);
-void native_io_delay(void);
-void native_fpu_set_ts(bool set);
 
 /* mmu */
 static inline u64 native_make_pte(u64 v) { return v; }
@@ -95,36 +90,34 @@ static inline u64 native_read_cr3(void)
 static inline void native_write_cr3(u64 v) { __asm__ __volatile__("mov %0, %%cr3" : : "r"(v) : "memory"); }
 static inline void native_flush_tlb_one(u64 va) { __asm__ __volatile__("invlpg (%0)" : : "r"(va) : "memory"); }
 static inline void native_flush_tlb_all(void) { native_write_cr3(native_read_cr3()); }
-void native_alloc_pt(int level, u64 pfn);
-void native_release_pt(int level, u64 pfn);
-void native_pgd_activate(struct mm *mm);
-void native_pgd_release(struct mm *mm);
+/* Hardware needs no notice when a page becomes or stops being a table. */
+static inline void native_alloc_pt(int level, u64 pfn) { (void)level; (void)pfn; }
+static inline void native_release_pt(int level, u64 pfn) { (void)level; (void)pfn; }
+static inline void native_pgd_release(struct mm *mm) { (void)mm; }
 
 /* lazy: nothing to batch on hardware */
-static inline void native_enter_mmu(void) {}
-static inline void native_leave_mmu(void) {}
-static inline void native_flush_mmu(void) {}
-static inline void native_start_context_switch(void) {}
-static inline void native_end_context_switch(void) {}
+static inline void native_lazy_enter_mmu(void) {}
+static inline void native_lazy_leave_mmu(void) {}
+static inline void native_lazy_flush_mmu(void) {}
+static inline void native_lazy_start_context_switch(u64 *s) { (void)s; }
+static inline void native_lazy_end_context_switch(u64 *s) { (void)s; }
 
-/* time */
-u64 native_clock_ns(void);
-u64 native_steal_clock(void);
-void native_clock_init(void);
-void native_timer_init(unsigned hz);
-void native_timer_ack(void);
+/* Prototypes of the out-of-line natives and of the callee-save stubs. */
+#define PV_NATIVE_DECL_FUNC(n, ret, argc, args) PV_DECLARE_FN(native_##n, ret, argc, args);
+#define PV_NATIVE_DECL_STUB(n, ret, argc, args) PV_DECLARE_FN(native_##n##_callee, ret, argc, args);
+#define PV_NATIVE_DECL_INLINE(n, ret, argc, args)
+#define PV_NATIVE_DECL_NOP(n, ret, argc, args)
+#define PV_NATIVE_DECL_IDENT(n, ret, argc, args)
+#define PVGROUP_BEGIN(g)
+#define PVGROUP_END(g)
+#define PVOP(g, n, cls, conv, pad, native, ret, argc, args) \
+	PV_NATIVE_DECL_##native(n, ret, argc, args)
+#include "abi/pvops.def"
+#undef PVOP
+#undef PVGROUP_BEGIN
+#undef PVGROUP_END
 
-/* init */
-void native_console_init(void);
-__noreturn void native_shutdown(int code);
-
-/* Callee-save stubs (native/callee.S), valid targets for callee-save sites. */
-u64 native_save_fl_callee(void);
-void native_restore_fl_callee(u64 f);
-void native_irq_disable_callee(void);
-void native_irq_enable_callee(void);
-u64 native_read_cr2_callee(void);
-/* Generic bodies recognised by the patcher: no-op and identity. */
+/* Generic bodies the patcher recognises: no-op and identity (callee.S). */
 void pv_nop(void);
 u64 pv_ident(u64 v);
 

@@ -11,7 +11,8 @@
 struct pvop_desc {
 	const char *group, *name;
 	char cls;                 /* 'A' or 'B' */
-	bool callee_save;
+	const char *conv;         /* "CALLEE", "PURE" or "STD" */
+	u16 clobbers;             /* what every site of the op must record */
 	u8 pad;
 	void **slot;              /* the live slot */
 	void *const *native;      /* the slot's native value */
@@ -38,6 +39,12 @@ extern char __pv_calleesave_start[], __pv_calleesave_end[];
 extern struct pv_census pv_census;
 extern bool pv_patch_enabled;
 
+/*
+ * Whether site s, whose bytes are at bytes, is one the patcher may touch:
+ * a class-B op, the clobber set of the op's convention, and the unpatched
+ * call through the op's slot.  If not, why says which and returns false.
+ */
+bool pv_site_check(const struct pvsite *s, const u8 *bytes, char *why, size_t len);
 /* Patch every site; stops the boot on a site it cannot verify. */
 void pv_patch_all(bool enabled);
 /* What the patcher would write at site s given the current slots. */
@@ -45,5 +52,7 @@ enum pvpatch_kind pv_patch_plan(const struct pvsite *s, u8 *out);
 const char *pvpatch_kind_name(enum pvpatch_kind k);
 /* Native instruction bytes that replace op when its slot is still native. */
 const u8 *native_patch_template(unsigned op, unsigned *len, bool *prefixable);
+/* Every slot holds something: a backend that left one NULL stops the boot. */
+void pv_check_slots(void);
 
 #endif

@@ -9,6 +9,10 @@
 #include "abi/xen.h"
 #include "xen/hypercall.h"
 
+/* xen_<op> and xen_<op>_callee, one per pv op (pv/declare.h). */
+#define PV_DECLARE_PREFIX xen
+#include "pv/declare.h"
+
 struct boot_info;
 struct mm;
 struct trap_frame;
@@ -63,8 +67,6 @@ void xen_mc_mmuext(unsigned cmd, u64 arg1, u64 arg2);
 void xen_mc_call(unsigned op, u64 a1, u64 a2, u64 a3, u64 a4);
 void xen_mc_flush(void);
 bool xen_mc_lazy(void);
-void xen_lazy_enter(void);
-void xen_lazy_leave(void);
 void xen_stats_print(void);
 u64 xen_hypercall_count(void);
 

@@ -32,22 +32,22 @@ KTEST(census_consistent, "census kinds add up to the number of site records")
 static const char *native_body(unsigned op, unsigned *n)
 {
 	static const struct { unsigned op; unsigned n; const char *b; } bodies[] = {
-		{ PVOP_irq_save_fl, 2, "\x9c\x58" },
-		{ PVOP_irq_restore_fl, 2, "\x57\x9d" },
-		{ PVOP_irq_irq_disable, 1, "\xfa" },
-		{ PVOP_irq_irq_enable, 1, "\xfb" },
-		{ PVOP_irq_safe_halt, 2, "\xfb\xf4" },
-		{ PVOP_irq_halt, 1, "\xf4" },
-		{ PVOP_mmu_read_cr2, 3, "\x0f\x20\xd0" },
-		{ PVOP_mmu_read_cr3, 3, "\x0f\x20\xd8" },
-		{ PVOP_mmu_write_cr3, 3, "\x0f\x22\xdf" },
-		{ PVOP_mmu_flush_tlb_one, 3, "\x0f\x01\x3f" },
-		{ PVOP_mmu_set_pte, 3, "\x48\x89\x37" },
-		{ PVOP_mmu_set_pmd, 3, "\x48\x89\x37" },
-		{ PVOP_mmu_set_pud, 3, "\x48\x89\x37" },
-		{ PVOP_mmu_set_pgd, 3, "\x48\x89\x37" },
-		{ PVOP_mmu_make_pte, 3, "\x48\x89\xf8" },
-		{ PVOP_mmu_pte_val, 3, "\x48\x89\xf8" },
+		{ PVOP_save_fl, 2, "\x9c\x58" },
+		{ PVOP_restore_fl, 2, "\x57\x9d" },
+		{ PVOP_irq_disable, 1, "\xfa" },
+		{ PVOP_irq_enable, 1, "\xfb" },
+		{ PVOP_safe_halt, 2, "\xfb\xf4" },
+		{ PVOP_halt, 1, "\xf4" },
+		{ PVOP_read_cr2, 3, "\x0f\x20\xd0" },
+		{ PVOP_read_cr3, 3, "\x0f\x20\xd8" },
+		{ PVOP_write_cr3, 3, "\x0f\x22\xdf" },
+		{ PVOP_flush_tlb_one, 3, "\x0f\x01\x3f" },
+		{ PVOP_set_pte, 3, "\x48\x89\x37" },
+		{ PVOP_set_pmd, 3, "\x48\x89\x37" },
+		{ PVOP_set_pud, 3, "\x48\x89\x37" },
+		{ PVOP_set_pgd, 3, "\x48\x89\x37" },
+		{ PVOP_make_pte, 3, "\x48\x89\xf8" },
+		{ PVOP_pte_val, 3, "\x48\x89\xf8" },
 	};
 	unsigned i;
 
@@ -134,4 +134,33 @@ KTEST(census_patched_all, "with patching on, no site is left indirect")
 		KT_EXPECT(t, pv_census.kind[PVPATCH_NOP] > 0);
 		KT_EXPECT(t, pv_census.kind[PVPATCH_IDENT] > 0);
 	}
+}
+
+KTEST(census_refuses_misdescribed, "the patcher refuses a site whose clobbers or bytes are not its op's")
+{
+	const struct pvsite *s;
+	struct pvsite fake;
+	u8 bytes[PVPATCH_MAX_LEN];
+	char why[160];
+
+	for (s = __pvsites_start; s < __pvsites_end; s++)
+		if (pvop_table[s->op].clobbers == PVCLOBBER_CALLEE_SAVE)
+			break;
+	KT_ASSERT(t, s < __pvsites_end);
+	/* An unpatched copy of a real callee-save site, checked where it is. */
+	fake = *s;
+	pvpatch_encode_indirect(bytes, fake.addr, (u64)pvop_table[fake.op].slot,
+				pvop_table[fake.op].pad);
+	KT_EXPECT(t, pv_site_check(&fake, bytes, why, sizeof(why)));
+	/* Recorded as free to clobber everything: the op says otherwise. */
+	fake.clobbers = PVCLOBBER_ANY;
+	KT_EXPECT(t, !pv_site_check(&fake, bytes, why, sizeof(why)));
+	KT_EXPECT(t, strstr(why, "convention allows") != NULL);
+	/* The right clobbers but another op's slot in the call. */
+	fake.clobbers = s->clobbers;
+	fake.op = (u16)((fake.op + 1) % PVOP_COUNT);
+	while (pvop_table[fake.op].cls != 'B' || pvop_table[fake.op].clobbers != s->clobbers)
+		fake.op = (u16)((fake.op + 1) % PVOP_COUNT);
+	KT_EXPECT(t, !pv_site_check(&fake, bytes, why, sizeof(why)));
+	KT_EXPECT(t, strstr(why, "does not hold call") != NULL);
 }

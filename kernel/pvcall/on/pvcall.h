@@ -6,14 +6,17 @@
  *          [one NOP of PVPAD bytes]
  *     772:
  * and a struct pvsite record (include/abi/pvsite.h) in .pvsites naming the
- * op, the length and the registers the target may clobber.  The compiler
- * never sees a call: arguments are pinned to the SysV registers and the
- * clobber list says what the call may destroy, so the patcher may later put
- * any body there that clobbers no more.
+ * op, the length and the registers the target may clobber, which is what
+ * the op's convention in pvops.def allows.  The compiler never sees a
+ * call: arguments are pinned to the SysV registers and the clobber list
+ * says what the call may destroy, so the patcher may later put there any
+ * body that clobbers no more.
  *
- * Callee-save sites (irq flags, pte converters, cr2) tell the compiler only
- * rax dies, so an inlined `cli` leaves no spill behind.  Their targets must
- * honour that: native stubs in .text.pv_calleesave, or a thunk.
+ * Callee-save sites (irq flags, pte converters, cr2) tell the compiler
+ * only rax dies, so an inlined `cli` leaves no spill behind.  Their
+ * targets must honour that: native stubs in .text.pv_calleesave, or a
+ * thunk.  PURE ones (the converters) also promise not to touch memory the
+ * caller can see, so the compiler may keep values in registers across them.
  */
 #ifndef PROTEUS_PVCALL_H
 #define PROTEUS_PVCALL_H
@@ -37,90 +40,79 @@
 	".short 0\n\t"                                                     \
 	".popsection\n"
 
-#define PVSITE_OPERANDS(g, n, clob)                                        \
-	[pv_slot] "i"(&pv_##g##_ops.n), [pv_op] "i"(PVOP_##g##_##n),      \
-	[pv_pad] "i"(PVPAD_##g##_##n), [pv_clob] "i"(clob)
+#define PVSITE_OPERANDS(g, n)                                              \
+	[pv_slot] "i"(&pv_##g##_ops.n), [pv_op] "i"(PVOP_##n),            \
+	[pv_pad] "i"(PVPAD_##n), [pv_clob] "i"(PVCLOB_##n)
 
 /* Tells the compiler the asm uses the stack, so the frame exists first. */
 #define PV_SP register unsigned long __pv_sp __asm__("rsp")
 
 /* ---- callee-save: only rax is lost ---- */
 
-#define PVOP_CALLEE0(t, g, n) ({                                           \
+#define PVOP_CALL_CALLEE_0(g, n, ...) ({                                   \
 	unsigned long __ax; PV_SP;                                         \
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_CALLEE_SAVE)             \
+		: PVSITE_OPERANDS(g, n)                                    \
 		: "memory", "cc");                                         \
-	(t)__ax; })
+	__ax; })
 
-#define PVOP_CALLEE1(t, g, n, a) ({                                        \
+#define PVOP_CALL_CALLEE_1(g, n, a) ({                                     \
 	unsigned long __ax; PV_SP;                                         \
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
-		: "D"((unsigned long)(a)),                                 \
-		  PVSITE_OPERANDS(g, n, PVCLOBBER_CALLEE_SAVE)             \
+		: "D"((unsigned long)(a)), PVSITE_OPERANDS(g, n)           \
+		: "memory", "cc");                                         \
+	__ax; })
+
+/* ---- pure callee-save: no memory effects either ---- */
+
+#define PVOP_CALL_PURE_1(g, n, a) ({                                       \
+	unsigned long __ax; PV_SP;                                         \
+	__asm__ __volatile__(PVSITE_ASM                                    \
+		: "=a"(__ax), "+r"(__pv_sp)                                \
+		: "D"((unsigned long)(a)), PVSITE_OPERANDS(g, n)           \
 		: "cc");                                                   \
-	(t)__ax; })
+	__ax; })
 
-#define PVOP_VCALLEE0(g, n) do {                                           \
-	PV_SP;                                                             \
-	__asm__ __volatile__(PVSITE_ASM                                    \
-		: "+r"(__pv_sp)                                            \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_CALLEE_SAVE)             \
-		: "rax", "memory", "cc");                                  \
-} while (0)
-
-#define PVOP_VCALLEE1(g, n, a) do {                                        \
-	PV_SP;                                                             \
-	__asm__ __volatile__(PVSITE_ASM                                    \
-		: "+r"(__pv_sp)                                            \
-		: "D"((unsigned long)(a)),                                 \
-		  PVSITE_OPERANDS(g, n, PVCLOBBER_CALLEE_SAVE)             \
-		: "rax", "memory", "cc");                                  \
-} while (0)
-
-/* ---- standard C convention: every caller-saved register is lost ---- */
+/* ---- the C convention: every caller-saved register is lost ---- */
 
 #define PV_CLOBBERS_STD "rcx", "r8", "r9", "r10", "r11", "memory", "cc"
 
-#define PVOP_CALL0(t, g, n) ({                                             \
+#define PVOP_CALL_STD_0(g, n, ...) ({                                      \
 	unsigned long __ax, __di, __si, __dx; PV_SP;                       \
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "=D"(__di), "=S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_ANY)                     \
+		: PVSITE_OPERANDS(g, n)                                    \
 		: PV_CLOBBERS_STD);                                        \
 	(void)__di; (void)__si; (void)__dx;                                \
-	(t)__ax; })
+	__ax; })
 
-#define PVOP_CALL1(t, g, n, a) ({                                          \
+#define PVOP_CALL_STD_1(g, n, a) ({                                        \
 	unsigned long __ax, __si, __dx; PV_SP;                             \
 	unsigned long __di = (unsigned long)(a);                           \
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "=S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_ANY)                     \
+		: PVSITE_OPERANDS(g, n)                                    \
 		: PV_CLOBBERS_STD);                                        \
-	(void)__si; (void)__dx;                                            \
-	(t)__ax; })
+	(void)__di; (void)__si; (void)__dx;                                \
+	__ax; })
 
-#define PVOP_VCALL0(g, n) ((void)PVOP_CALL0(unsigned long, g, n))
-#define PVOP_VCALL1(g, n, a) ((void)PVOP_CALL1(unsigned long, g, n, a))
-
-#define PVOP_VCALL2(g, n, a, b) do {                                       \
+#define PVOP_CALL_STD_2(g, n, a, b) ({                                     \
 	unsigned long __ax, __dx; PV_SP;                                   \
 	unsigned long __di = (unsigned long)(a);                           \
 	unsigned long __si = (unsigned long)(b);                           \
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "+S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_ANY)                     \
+		: PVSITE_OPERANDS(g, n)                                    \
 		: PV_CLOBBERS_STD);                                        \
-	(void)__ax; (void)__dx;                                            \
-} while (0)
+	(void)__di; (void)__si; (void)__dx;                                \
+	__ax; })
 
-#define PVOP_VCALL3(g, n, a, b, c) do {                                    \
+#define PVOP_CALL_STD_3(g, n, a, b, c) ({                                  \
 	unsigned long __ax; PV_SP;                                         \
 	unsigned long __di = (unsigned long)(a);                           \
 	unsigned long __si = (unsigned long)(b);                           \
@@ -128,12 +120,14 @@
 	__asm__ __volatile__(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "+S"(__si), "+d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
-		: PVSITE_OPERANDS(g, n, PVCLOBBER_ANY)                     \
+		: PVSITE_OPERANDS(g, n)                                    \
 		: PV_CLOBBERS_STD);                                        \
-	(void)__ax;                                                        \
-} while (0)
+	(void)__di; (void)__si; (void)__dx;                                \
+	__ax; })
 
-/* ---- class A: a plain indirect call through the table ---- */
-#define PVOP_A(g, n) (pv_##g##_ops.n)
+/* How the wrappers reach an op (pv/ops.h). */
+#define PVOP_BODY_B(g, n, conv, argc, args) \
+	PV_APPLY(PVOP_CALL_##conv##_##argc, g, n, PV_NAMES(argc, args))
+#define PVOP_BODY_A(g, n, conv, argc, args) pv_##g##_ops.n(PV_NAMES(argc, args))
 
 #endif
