@@ -44,32 +44,36 @@ KASFLAGS := $(filter-out -std=c11,$(KCFLAGS)) -D__ASSEMBLER__
 KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments -T kernel/kernel.ld
 
-# Sources common to both builds; the pv core and the entry copies per mode.
+# Sources common to both builds.  Backends add theirs from their own
+# backend.mk (kernel/backend/*/backend.mk), and with them their tests and
+# their copy of the entry code (ENTRY_COPIES: the class-C macro header
+# entry.S is assembled with).  The native copy serves every backend that
+# keeps the native privilege model.
 KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.c \
-	kernel/proc/*.c kernel/ktest/*.c kernel/bench/*.c kernel/native/*.c) kernel/main.c \
+	kernel/dev/*.c kernel/proc/*.c kernel/bench/*.c) kernel/main.c \
 	kernel/pv/info.c lib/string.c lib/fmt.c lib/cpio.c lib/elf64.c lib/cmdline.c lib/pvpatch.c
 KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S
+KTEST_C := $(wildcard kernel/ktest/*.c)
+ENTRY_COPIES := kernel/entry/entry_native.h
 ifeq ($(PARAVIRT),1)
-KSRC_C += kernel/pv/ops.c kernel/pv/patch.c kernel/pv/detect.c kernel/pv/setup.c \
-	$(wildcard kernel/ktest/pv_on/*.c) $(wildcard kernel/xen/*.c) \
-	$(wildcard kernel/ktest/xen/*.c)
-KSRC_S += kernel/native/callee.S $(wildcard kernel/xen/*.S)
-# One copy of the shared entry code per backend in this build.
-ENTRY_BACKENDS := native xenpv
+KSRC_C += kernel/pv/ops.c kernel/pv/patch.c kernel/pv/detect.c kernel/pv/setup.c
+KTEST_C += $(wildcard kernel/ktest/pv_on/*.c)
 else
-KSRC_C := $(filter-out kernel/native/native_backend.c kernel/native/native_patch.c,$(KSRC_C)) \
-	kernel/pv/setup_off.c $(wildcard kernel/ktest/pv_off/*.c)
-ENTRY_BACKENDS := native
+KSRC_C += kernel/pv/setup_off.c
+KTEST_C += $(wildcard kernel/ktest/pv_off/*.c)
 endif
+include $(sort $(wildcard kernel/backend/*/backend.mk))
+KSRC_C += $(KTEST_C)
 
-KOBJS := $(KSRC_C:%.c=$(KDIR)/%.o) $(KSRC_S:%.S=$(KDIR)/%.o) \
-	$(ENTRY_BACKENDS:%=$(KDIR)/entry/entry_%.o)
+ENTRY_OBJS := $(foreach h,$(ENTRY_COPIES),$(KDIR)/entry/$(basename $(notdir $(h))).o)
+KOBJS := $(KSRC_C:%.c=$(KDIR)/%.o) $(KSRC_S:%.S=$(KDIR)/%.o) $(ENTRY_OBJS)
 
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
 msg = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-$(KDIR)/kernel/ktest/%.o: KCFLAGS += -fno-toplevel-reorder
+# Tests run in the order their files list them.
+$(KTEST_C:%.c=$(KDIR)/%.o): KCFLAGS += -fno-toplevel-reorder
 $(KDIR)/%.o: %.c
 	@mkdir -p $(@D)
 	$(call msg,CC,$@)$(KCC) $(KCFLAGS) -c $< -o $@
@@ -84,9 +88,13 @@ $(KDIR)/entry/entry-checked: kernel/entry/entry.S mk/check-entry.sh
 	sh mk/check-entry.sh kernel/entry/entry.S
 	@touch $@
 
-$(KDIR)/entry/entry_%.o: kernel/entry/entry.S kernel/entry/entry_%.h $(KDIR)/entry/entry-checked
-	@mkdir -p $(@D)
-	$(call msg,AS,$@)$(KCC) $(KASFLAGS) -include kernel/entry/entry_$*.h -c $< -o $@
+# One copy of entry.S per macro header in ENTRY_COPIES.
+define ENTRY_COPY_RULE
+$(KDIR)/entry/$(basename $(notdir $(1))).o: kernel/entry/entry.S $(1) $(KDIR)/entry/entry-checked
+	@mkdir -p $$(@D)
+	$$(call msg,AS,$$@)$$(KCC) $$(KASFLAGS) -include $(1) -c $$< -o $$@
+endef
+$(foreach h,$(ENTRY_COPIES),$(eval $(call ENTRY_COPY_RULE,$(h))))
 
 # Two links: the second carries the symbol table of the first (.ksyms is
 # laid out last, so adding it moves nothing it describes); the check below

@@ -24,12 +24,18 @@
 #include "lib/fmt.h"
 #include <string.h>
 
+static char init_path[64] = "/init";
+static char crash_kind[8];
+KOPT_STRING(init, "init", init_path, "the program to run from the initrd (default /init)");
+KOPT_CHOICE(crash, "crash", crash_kind, "fail on purpose after boot, to see a panic report",
+	    "fault", "panic");
+
 /* Not inlined: its name in the backtrace is what the crash test looks for. */
 static __attribute__((noinline)) void crash_on_purpose(void)
 {
-	if (!strcmp(kopt.crash, "panic"))
+	if (!strcmp(crash_kind, "panic"))
 		panic("crash=panic requested on the command line");
-	if (!strcmp(kopt.crash, "fault")) {
+	if (!strcmp(crash_kind, "fault")) {
 		pr_info("crash: writing to an unmapped kernel address\n");
 		*(volatile u64 *)0xffffc9003ff00000ull = 1;
 	}
@@ -39,16 +45,16 @@ static int run_init(void)
 {
 	struct proc_result r;
 
-	pr_info("init: starting %s\n", kopt.init);
-	if (!proc_run_path(kopt.init, &r, NULL, 0)) {
+	pr_info("init: starting %s\n", init_path);
+	if (!proc_run_path(init_path, &r, NULL, 0)) {
 		pr_err("init: %s\n", r.error);
 		return SHUTDOWN_FAIL;
 	}
 	if (r.killed) {
-		pr_err("init: %s was killed: %s\n", kopt.init, r.error);
+		pr_err("init: %s was killed: %s\n", init_path, r.error);
 		return SHUTDOWN_FAIL;
 	}
-	pr_info("init: %s exited with status %d\n", kopt.init, r.exit_code);
+	pr_info("init: %s exited with status %d\n", init_path, r.exit_code);
 	return r.exit_code == 0 ? SHUTDOWN_OK : SHUTDOWN_FAIL;
 }
 
@@ -67,7 +73,6 @@ __noreturn void kmain(struct boot_info *bi)
 		options_ok = options_parse(bi->cmdline, err, sizeof(err));
 	}
 
-	printk_level = kopt.loglevel;
 	/* Until mm_init, physical memory is reached through the loader's map. */
 	phys_map_offset = bi->boot_phys_offset;
 	pv_setup(bi);
@@ -77,6 +82,7 @@ __noreturn void kmain(struct boot_info *bi)
 
 	traps_init();
 	mm_init(bi);
+	pv_late_init();
 	initrd_init(bi);
 	clock_init();
 	timer_init(CLOCK_HZ);
@@ -84,18 +90,13 @@ __noreturn void kmain(struct boot_info *bi)
 	pr_info("time: clock running, tick %u Hz\n", CLOCK_HZ);
 
 	crash_on_purpose();
-	if (kopt.ktest)
+	if (ktest_enabled)
 		code = ktest_run_all();
-	else if (kopt.bench)
+	else if (bench_enabled)
 		code = bench_run_all();
 	else
 		code = run_init();
-	if (kopt.pv_stats) {
-		if (pv_info.stats_print)
-			pv_info.stats_print();
-		else
-			pr_info("pv: backend %s keeps no counters\n", pv_info.name);
-	}
+	pv_stats_report();
 	pr_info("shutdown: code %d\n", code);
 	kernel_shutdown(code);
 }

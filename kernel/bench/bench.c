@@ -14,11 +14,16 @@
  * and the page-table lines of bench_pt.c.
  */
 #include "bench.h"
+#include "x86/insn.h"
 #include "pv/ops.h"
 #include "mm.h"
 #include "printk.h"
 #include "panic.h"
 #include "bench_pt.h"
+#include "options.h"
+
+bool bench_enabled;
+KOPT_FLAG(bench, "bench", bench_enabled, "run the in-kernel micro-benchmarks");
 
 #define BENCH_N 2000u
 #define BENCH_REPS 5u
@@ -39,9 +44,9 @@ static volatile u64 sink;
 #define BENCH_FN(name, body)                                  \
 	static __attribute__((noinline)) u64 bench_##name(void) \
 	{                                                     \
-		u64 t0 = native_read_tsc();                   \
+		u64 t0 = x86_rdtsc();                   \
 		LOOP(body);                                   \
-		return native_read_tsc() - t0;                \
+		return x86_rdtsc() - t0;                \
 	}
 
 BENCH_FN(empty, (void)0)

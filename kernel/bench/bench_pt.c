@@ -19,6 +19,7 @@
  *   bench: cswitch <eager|lazy> <instructions> <hypercalls>
  */
 #include "bench_pt.h"
+#include "x86/insn.h"
 #include "pv/ops.h"
 #include "percpu.h"
 #include "mm.h"
@@ -39,13 +40,13 @@ struct cost {
 
 static struct cost cost_start(void)
 {
-	struct cost c = { native_read_tsc(), pv_hypercalls() };
+	struct cost c = { x86_rdtsc(), pv_hypercalls() };
 	return c;
 }
 
 static struct cost cost_end(struct cost c)
 {
-	struct cost d = { native_read_tsc() - c.insns, pv_hypercalls() - c.hcalls };
+	struct cost d = { x86_rdtsc() - c.insns, pv_hypercalls() - c.hcalls };
 	return d;
 }
 
@@ -146,7 +147,7 @@ static struct cost switch_to(struct mm *mm, bool lazy)
 {
 	struct cost c = cost_start();
 
-	context_switch_mm(mm, this_cpu()->kernel_sp, lazy);
+	context_switch_mm(mm, this_cpu_read(cpu_kernel_sp), lazy);
 	return cost_end(c);
 }
 

@@ -13,6 +13,12 @@
 
 struct boot_info boot_info;
 
+const struct boot_entry pvh_boot_entry = {
+	.name = "pvh",
+	.what = "32-bit PVH entry: QEMU -kernel, Xen PVH, multiboot loaders",
+};
+BOOT_ENTRY(pvh_boot_entry);
+
 static const void *phys(u64 pa)
 {
 	return (const void *)pa;   /* identity-mapped by pvh_head.S */
@@ -51,7 +57,6 @@ static void from_hvm(struct boot_info *bi, const struct hvm_start_info *si)
 	const struct hvm_modlist_entry *mod;
 	u32 i;
 
-	bi->entry = BOOT_ENTRY_PVH;
 	bi->loader = "pvh";
 	copy_cmdline(bi, si->cmdline_paddr);
 	if (si->version >= 1 && si->memmap_paddr) {
@@ -72,7 +77,6 @@ static void from_multiboot(struct boot_info *bi, const struct multiboot_info *mb
 	const struct multiboot_module *mod;
 	u64 p, end;
 
-	bi->entry = BOOT_ENTRY_MULTIBOOT;
 	bi->loader = "multiboot";
 	if (mb->flags & MULTIBOOT_INFO_CMDLINE)
 		copy_cmdline(bi, mb->cmdline);
@@ -111,11 +115,14 @@ static void strip_image_name(struct boot_info *bi)
 	memmove(c, c + skip, strlen(c + skip) + 1);
 }
 
+__noreturn void pvh_boot(u32 magic, u32 info_pa);
+
 __noreturn void pvh_boot(u32 magic, u32 info_pa)
 {
 	struct boot_info *bi = &boot_info;
 	const struct hvm_start_info *si = phys(info_pa);
 
+	bi->entry = &pvh_boot_entry;
 	bi->boot_phys_offset = 0;
 	bi->boot_mapped_limit = 4ull << 30;
 	/* QEMU 7.2's microvm sets the multiboot magic in eax but still passes

@@ -115,6 +115,13 @@ pvh_start64_low:
 	xor %eax, %eax
 	mov %eax, %fs
 	mov %eax, %gs
+	/* The boot CPU's per-CPU base is 0 (percpu.h); a null selector load
+	 * does not promise to clear the base, so write it. */
+	xor %edx, %edx
+	mov $0xc0000101, %ecx          /* GS base */
+	wrmsr
+	mov $0xc0000102, %ecx          /* the shadow swapgs exchanges it with */
+	wrmsr
 	movabs $pvh_start64_high, %rax
 	jmp *%rax
 

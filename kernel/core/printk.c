@@ -10,8 +10,10 @@
 #include "clock.h"
 #include "lib/fmt.h"
 #include "pv/ops.h"
+#include "options.h"
 
 int printk_level = LOG_INFO;
+KOPT_UINT(loglevel, "loglevel", printk_level, 7, "console verbosity, 0..7");
 
 static void emit(const char *buf, int n, size_t cap)
 {

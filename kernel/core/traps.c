@@ -14,6 +14,7 @@
 #include "cpu.h"
 
 static irq_handler_t irq_handlers[NR_IRQ_VECTORS];
+DEFINE_PER_CPU(unsigned, irq_depth);
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -77,10 +78,12 @@ static void irq_dispatch(struct trap_frame *f)
 
 	if (v == SPURIOUS_VECTOR)
 		return;
+	this_cpu_write(irq_depth, this_cpu_read(irq_depth) + 1);
 	if (v < NR_IRQ_VECTORS && irq_handlers[v])
 		irq_handlers[v](f);
 	if (v == TIMER_VECTOR)
 		timer_ack();
+	this_cpu_write(irq_depth, this_cpu_read(irq_depth) - 1);
 }
 
 void trap_dispatch(struct trap_frame *f)

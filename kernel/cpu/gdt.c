@@ -1,6 +1,6 @@
 /*
- * gdt.c — the GDT and TSS, written through pv_cpu ops (a PV hypervisor
- * validates descriptor writes and owns the real tables).
+ * gdt.c — this CPU's GDT and TSS, written through pv_cpu ops (a PV
+ * hypervisor validates descriptor writes and owns the real tables).
  */
 #include "cpu.h"
 #include "percpu.h"
@@ -9,15 +9,14 @@
 
 /* A page of its own: a PV hypervisor maps the GDT read-only, and nothing
  * else may share that fate. */
-static u64 gdt[PAGE_SIZE / sizeof(u64)] __aligned(PAGE_SIZE);
-struct tss tss0 __aligned(16);
+DEFINE_PER_CPU_PAGE_ALIGNED(u64[PAGE_SIZE / sizeof(u64)], cpu_gdt);
+DEFINE_PER_CPU(struct tss, cpu_tss) __aligned(16);
+/* The boot CPU's double-fault stack (a CPU brought up later gets its own). */
 static u8 df_stack[KSTACK_SIZE] __aligned(16);
 
-struct percpu percpu0 = { .self = &percpu0, .cpu = 0 };
-
-static void gdt_set_tss(void)
+static void gdt_set_tss(u64 *gdt, const struct tss *tss)
 {
-	u64 base = (u64)&tss0, limit = sizeof(tss0) - 1;
+	u64 base = (u64)tss, limit = sizeof(*tss) - 1;
 	u64 desc[2];
 
 	desc[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
@@ -36,22 +35,24 @@ void gdt_init(void)
 		0x00cff2000000ffffull,   /* user data, DPL 3 */
 		0x00affa000000ffffull,   /* user code, 64-bit, DPL 3 */
 	};
+	u64 *gdt = *this_cpu_ptr(&cpu_gdt);
+	struct tss *tss = this_cpu_ptr(&cpu_tss);
 	struct dtr gdtr = { .limit = GDT_ENTRIES * sizeof(u64) - 1, .base = (u64)gdt };
 	unsigned i;
 
 	for (i = 0; i < ARRAY_SIZE(flat); i++)
 		write_gdt_entry(gdt, i, &flat[i], 1);
 	/* A double fault gets its own stack: it is usually a stack problem. */
-	tss0.ist[0] = (u64)df_stack + sizeof(df_stack);
-	tss0.iomap_base = sizeof(tss0);   /* no I/O bitmap: user port I/O faults */
-	gdt_set_tss();
+	tss->ist[0] = (u64)df_stack + sizeof(df_stack);
+	tss->iomap_base = sizeof(*tss);   /* no I/O bitmap: user port I/O faults */
+	gdt_set_tss(gdt, tss);
 	load_gdt(&gdtr);
 	gdt_set_tls(0);
 	load_tr(GDT_TSS);
-	set_kernel_gs((u64)&percpu0);
+	set_kernel_gs(this_cpu_read(cpu_offset));
 }
 
 void gdt_set_tls(u64 desc)
 {
-	write_gdt_entry(gdt, GDT_TLS / 8, &desc, 1);
+	write_gdt_entry(*this_cpu_ptr(&cpu_gdt), GDT_TLS / 8, &desc, 1);
 }

@@ -32,10 +32,10 @@
 /* syscall left rip in rcx and rflags in r11 and did not switch stacks. */
 #define SYSCALL_PROLOGUE                                \
 	swapgs;                                         \
-	mov %rsp, %gs:PERCPU_USER_SP;                   \
-	mov %gs:PERCPU_KERNEL_SP, %rsp;                 \
+	mov %rsp, PER_CPU_VAR(cpu_user_sp);             \
+	mov PER_CPU_VAR(cpu_kernel_sp), %rsp;           \
 	pushq $(GDT_USER_DS | 3);                       \
-	pushq %gs:PERCPU_USER_SP;                       \
+	pushq PER_CPU_VAR(cpu_user_sp);                 \
 	pushq %r11;                                     \
 	pushq $(GDT_USER_CS | 3);                       \
 	pushq %rcx

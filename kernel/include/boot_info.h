@@ -13,11 +13,22 @@
 #define BOOT_MEMMAP_MAX 64
 #define BOOT_CMDLINE_MAX 4096     /* with its NUL; Linux x86 takes 2048 */
 
-enum boot_entry {
-	BOOT_ENTRY_PVH = 1,       /* hvm_start_info in ebx */
-	BOOT_ENTRY_MULTIBOOT = 2, /* multiboot v1 info in ebx (QEMU microvm) */
-	BOOT_ENTRY_XEN_PV = 3,    /* start_info in rsi, kernel at CPL 3 */
+/*
+ * An entry point the kernel can be started through.  Each registers
+ * itself in .boot_entries (the boot log lists them) and sets
+ * boot_info.entry to itself; a backend that can only run behind one
+ * entry compares against its own, so no common list names them.
+ */
+struct boot_entry {
+	const char *name;         /* "pvh", "xen-pv", ... */
+	const char *what;         /* who enters there, in a few words */
 };
+#define BOOT_ENTRY(var) \
+	static const struct boot_entry *const boot_entry_ptr_##var \
+	__section(".boot_entries") __used = &(var)
+extern const struct boot_entry *const __boot_entries_start[], *const __boot_entries_end[];
+/* The 32-bit PVH entry, in every kernel (boot/pvh_boot.c). */
+extern const struct boot_entry pvh_boot_entry;
 
 struct boot_mem_range {
 	u64 start;   /* physical (pseudo-physical under a PV hypervisor) */
@@ -25,8 +36,8 @@ struct boot_mem_range {
 };
 
 struct boot_info {
-	enum boot_entry entry;
-	const char *loader;                /* "pvh", "multiboot", ... */
+	const struct boot_entry *entry;
+	const char *loader;                /* what the entry was handed: "pvh", "multiboot" */
 	struct boot_mem_range ram[BOOT_MEMMAP_MAX];
 	unsigned nr_ram;
 	char cmdline[BOOT_CMDLINE_MAX];

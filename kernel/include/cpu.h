@@ -33,7 +33,9 @@ struct tss {
 	u16 iomap_base;
 } __packed;
 
-extern struct tss tss0;
+#include "percpu.h"
+
+DECLARE_PER_CPU(struct tss, cpu_tss);
 
 void gdt_init(void);
 /* Rewrite the run-time slot of the live GDT (a TLS-style descriptor). */

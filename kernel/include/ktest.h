@@ -55,6 +55,8 @@ void ktest_skip(struct ktest_ctx *t, const char *fmt, ...) __attribute__((format
 #define KT_ASSERT(t, cond)                                                    \
 	do { if (!(cond)) { ktest_fail(t, __FILE__, __LINE__, "%s", #cond); return; } } while (0)
 
+/* The `ktest` boot option was given. */
+extern bool ktest_enabled;
 int ktest_run_all(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include "types.h"
 #include "layout.h"
 #include "boot_info.h"
+#include "percpu.h"
 
 #define PTE_P   0x001ull
 #define PTE_W   0x002ull
@@ -64,7 +65,9 @@ struct mm {
 	u64 pv_priv;              /* owned by the pv backend (e.g. a user-mode top table) */
 };
 extern struct mm kernel_mm;
-extern struct mm *current_mm;
+/* The address space live on this CPU. */
+DECLARE_PER_CPU(struct mm *, cpu_mm);
+static inline struct mm *current_mm(void) { return this_cpu_read(cpu_mm); }
 
 /* Map one 4 KiB page; allocates intermediate tables.  0 or -ENOMEM. */
 int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags);

@@ -36,6 +36,7 @@
 
 #ifndef __ASSEMBLER__
 #include "types.h"
+#include "percpu.h"
 
 struct trap_frame {
 	u64 r15, r14, r13, r12, r11, r10, r9, r8;
@@ -92,6 +93,10 @@ bool probe_fnop(void);
 extern u64 extable_last_vector, extable_last_cr2;
 
 void traps_init(void);
+
+/* Interrupt handlers this CPU is inside of (nested), 0 in process context. */
+DECLARE_PER_CPU(unsigned, irq_depth);
+static inline bool in_interrupt(void) { return this_cpu_read(irq_depth) != 0; }
 
 #endif
 #endif

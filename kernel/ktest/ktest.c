@@ -14,6 +14,11 @@
 
 extern const struct ktest *const __ktests_start[], *const __ktests_end[];
 
+bool ktest_enabled;
+static char ktest_only[32];
+KOPT_FLAG(ktest, "ktest", ktest_enabled, "run the in-kernel tests and report");
+KOPT_STRING(ktest_only, "ktest.only", ktest_only, "run only the tests whose name starts so");
+
 void ktest_fail(struct ktest_ctx *t, const char *file, int line, const char *fmt, ...)
 {
 	char msg[200];
@@ -40,14 +45,14 @@ int ktest_run_all(void)
 {
 	const struct ktest *const *kp;
 	unsigned passed = 0, failed = 0, skipped = 0;
-	size_t only = strlen(kopt.ktest_only);
+	size_t only = strlen(ktest_only);
 
 	kprintf("ktest: running on backend %s\n", pv_info.name);
 	for (kp = __ktests_start; kp < __ktests_end; kp++) {
 		const struct ktest *k = *kp;
 		struct ktest_ctx t = { .name = k->name };
 
-		if (only && strncmp(k->name, kopt.ktest_only, only))
+		if (only && strncmp(k->name, ktest_only, only))
 			continue;
 		k->fn(&t);
 		if (!irqs_enabled()) {

@@ -47,7 +47,7 @@ static void mm_free_level(u64 *table, int level, unsigned first, unsigned last)
 
 void mm_destroy(struct mm *mm)
 {
-	if (mm == current_mm)
+	if (mm == current_mm())
 		mm_switch(&kernel_mm);
 	pgd_release(mm);
 	lazy_enter_mmu();

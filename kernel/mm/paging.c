@@ -13,7 +13,7 @@
 #include <string.h>
 
 struct mm kernel_mm;
-struct mm *current_mm;
+DEFINE_PER_CPU(struct mm *, cpu_mm);
 u64 phys_map_offset;
 
 static unsigned pt_index(u64 va, int level)
@@ -100,7 +100,7 @@ u64 paging_unmap(struct mm *mm, u64 va)
 	if (!slot || !((e = pte_val(*slot)) & PTE_P))
 		return 0;
 	set_pte(slot, make_pte(0));
-	if (mm == current_mm || va >= USER_TOP)
+	if (mm == current_mm() || va >= USER_TOP)
 		flush_tlb_one(va);
 	return e & PTE_ADDR;
 }
@@ -114,7 +114,7 @@ u64 paging_unmap(struct mm *mm, u64 va)
 unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas)
 {
 	unsigned i, count = 0;
-	bool live = mm == current_mm || va >= USER_TOP;
+	bool live = mm == current_mm() || va >= USER_TOP;
 
 	lazy_flush_mmu();
 	lazy_enter_mmu();
@@ -153,6 +153,6 @@ bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags)
 
 void mm_switch(struct mm *mm)
 {
-	current_mm = mm;
+	this_cpu_write(cpu_mm, mm);
 	pgd_activate(mm);
 }

@@ -21,13 +21,14 @@
 #include "lib/fmt.h"
 #include <string.h>
 
-static struct proc *current;
-static u64 parked_sp;
+/* The process this CPU runs, and the kernel stack it left to run it. */
+static DEFINE_PER_CPU(struct proc *, current_proc);
+static DEFINE_PER_CPU(u64, parked_sp);
 static int next_pid = 1;
 
 struct proc *proc_current(void)
 {
-	return current;
+	return this_cpu_read(current_proc);
 }
 
 void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch)
@@ -38,7 +39,7 @@ void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch)
 
 	if (batch)
 		lazy_start_context_switch(&lazy_state);
-	this_cpu()->kernel_sp = kstack_top;
+	this_cpu_write(cpu_kernel_sp, kstack_top);
 	load_sp0(kstack_top);
 	mm_switch(mm);
 	set_fs_base(0);
@@ -58,7 +59,7 @@ static void proc_leave(void)
 /* First code on a new process's kernel stack. */
 static __noreturn void proc_start(void)
 {
-	struct trap_frame *f = (struct trap_frame *)((u8 *)current->kstack + KSTACK_SIZE) - 1;
+	struct trap_frame *f = (struct trap_frame *)((u8 *)proc_current()->kstack + KSTACK_SIZE) - 1;
 
 	pv_info.entry->enter_user(f);
 }
@@ -123,12 +124,12 @@ bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_
 	proc_build_frame(&p, entry);
 
 	flags = irq_save();
-	current = &p;
+	this_cpu_write(current_proc, &p);
 	context_switch_mm(&p.mm, (u64)p.kstack + KSTACK_SIZE, true);
-	context_switch(&parked_sp, p.saved_sp);
+	context_switch(this_cpu_ptr(&parked_sp), p.saved_sp);
 	/* Back on the parked stack: the process has exited or been killed. */
 	proc_leave();
-	current = NULL;
+	this_cpu_write(current_proc, NULL);
 	irq_restore(flags);
 	ok = true;
 out:
@@ -162,12 +163,14 @@ static __noreturn void proc_switch_out(void)
 	u64 dummy;
 
 	irq_disable();
-	context_switch(&dummy, parked_sp);
+	context_switch(&dummy, this_cpu_read(parked_sp));
 	panic("proc: returned to a dead process");
 }
 
 __noreturn void proc_exit(int code)
 {
+	struct proc *current = proc_current();
+
 	current->result->killed = false;
 	current->result->exit_code = code;
 	proc_switch_out();
@@ -175,6 +178,7 @@ __noreturn void proc_exit(int code)
 
 __noreturn void proc_kill_current(const struct trap_frame *f)
 {
+	struct proc *current = proc_current();
 	struct proc_result *r;
 
 	if (!current)

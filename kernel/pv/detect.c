@@ -10,13 +10,14 @@
  */
 #include "pv/backend.h"
 #include "pv/ops.h"
+#include "x86/insn.h"
 #include <string.h>
 
 struct pv_platform pv_platform;
 
-void pv_detect(struct pv_platform *p, enum boot_entry entry)
+void pv_detect(struct pv_platform *p, const struct boot_entry *entry)
 {
-	struct cpuid_regs r;
+	u32 r[4];
 	u32 base;
 
 	u16 cs;
@@ -25,20 +26,20 @@ void pv_detect(struct pv_platform *p, enum boot_entry entry)
 	p->entry = entry;
 	__asm__ __volatile__("mov %%cs, %0" : "=r"(cs));
 	p->cpl = cs & 3;
-	native_cpuid(1, 0, &r);
-	p->hypervisor_bit = (r.ecx >> 31) & 1;
+	x86_cpuid(1, 0, r);
+	p->hypervisor_bit = (r[2] >> 31) & 1;
 	if (!p->hypervisor_bit)
 		return;
 	for (base = 0x40000000u; base < 0x40010000u; base += 0x100) {
-		native_cpuid(base, 0, &r);
-		if (r.eax < base || r.eax > base + 0xff)
+		x86_cpuid(base, 0, r);
+		if (r[0] < base || r[0] > base + 0xff)
 			continue;
-		memcpy(p->signature + 0, &r.ebx, 4);
-		memcpy(p->signature + 4, &r.ecx, 4);
-		memcpy(p->signature + 8, &r.edx, 4);
+		memcpy(p->signature + 0, &r[1], 4);
+		memcpy(p->signature + 4, &r[2], 4);
+		memcpy(p->signature + 8, &r[3], 4);
 		p->signature[12] = 0;
 		p->base = base;
-		p->max_leaf = r.eax;
+		p->max_leaf = r[0];
 		return;
 	}
 }

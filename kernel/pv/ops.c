@@ -13,7 +13,7 @@
 #include "abi/pvsite.h"
 
 /* What the native set holds for each kind of native implementation. */
-#define PV_NATIVE_SLOT_INLINE(n) native_##n
+#define PV_NATIVE_SLOT_INLINE(n) native_##n##_fn
 #define PV_NATIVE_SLOT_FUNC(n) native_##n
 #define PV_NATIVE_SLOT_STUB(n) native_##n##_callee
 #define PV_NATIVE_SLOT_NOP(n) pv_nop
@@ -21,6 +21,22 @@
 /* pv_nop is void (void), which converts to any function pointer type. */
 #define PV_NATIVE_ENTRY(g, n, native) \
 	.n = (__typeof__(native_##g##_ops.n))PV_NATIVE_SLOT_##native(n),
+
+/* The one out-of-line copy of each inline native, for every op set. */
+#define PV_NATIVE_FN_INLINE(n, ret, argc, args)                              \
+	PV_ATTR_##ret PV_CTYPE_##ret native_##n##_fn(PV_PARAMS(argc, args))  \
+	{ PV_RETURN_##ret(native_##n(PV_NAMES(argc, args))); }
+#define PV_NATIVE_FN_FUNC(n, ret, argc, args)
+#define PV_NATIVE_FN_STUB(n, ret, argc, args)
+#define PV_NATIVE_FN_NOP(n, ret, argc, args)
+#define PV_NATIVE_FN_IDENT(n, ret, argc, args)
+#define PVGROUP_BEGIN(g)
+#define PVGROUP_END(g)
+#define PVOP(g, n, cls, conv, pad, native, ret, argc, args) PV_NATIVE_FN_##native(n, ret, argc, args)
+#include "abi/pvops.def"
+#undef PVOP
+#undef PVGROUP_BEGIN
+#undef PVGROUP_END
 
 #define PVGROUP_BEGIN(g) const struct pv_##g##_ops native_##g##_ops = {
 #define PVGROUP_END(g) };

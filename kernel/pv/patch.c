@@ -20,6 +20,7 @@
 #include "panic.h"
 #include "lib/pvpatch.h"
 #include "lib/fmt.h"
+#include "x86/insn.h"
 #include <string.h>
 
 struct pv_census pv_census;
@@ -126,10 +127,7 @@ void pv_patch_all(bool enabled)
 	/* Serialise: later fetches must see the new bytes (the write was
 	 * through the same linear address, so a far transfer is not needed;
 	 * cpuid is the architectural serialising instruction). */
-	{
-		struct cpuid_regs r;
-		native_cpuid(0, 0, &r);
-	}
+	x86_sync_core();
 }
 
 void pv_check_slots(void)

@@ -17,6 +17,11 @@ extern const struct pv_backend *const __pv_backends_start[], *const __pv_backend
 
 const struct pv_backend *pv_backend;
 
+static bool patch_enabled = true;
+static char forced_backend[16];
+KOPT_BOOL(pv_patch, "pv.patch", patch_enabled, "pv.patch=0 leaves every call site indirect");
+KOPT_STRING(pv_backend, "pv.backend", forced_backend, "force a backend by name");
+
 static bool backend_exists(const char *name);
 
 /* The usable backend of highest priority, or the one named, if usable. */
@@ -66,7 +71,7 @@ void pv_setup(struct boot_info *bi)
 	const char *why = NULL;
 
 	pv_detect(&pv_platform, bi->entry);
-	pv_backend = backend_choose(kopt.pv_backend, &why);
+	pv_backend = backend_choose(forced_backend, &why);
 	if (!pv_backend) {
 		/* Bring up what can run here, only to be able to say so. */
 		const char *reason = why, *unused;
@@ -76,7 +81,7 @@ void pv_setup(struct boot_info *bi)
 			fallback->init(bi);
 		console_init();
 		kprintf("pv: cannot use backend '%s': %s; backends in this kernel:",
-			kopt.pv_backend[0] ? kopt.pv_backend : "(auto)", reason);
+			forced_backend[0] ? forced_backend : "(auto)", reason);
 		backend_list();
 		panic("pv: no usable backend");
 	}
@@ -87,11 +92,17 @@ void pv_setup(struct boot_info *bi)
 		pv_platform.hypervisor_bit, pv_platform.signature[0] ? pv_platform.signature : "-",
 		pv_platform.base, pv_platform.max_leaf, bi->loader, pv_platform.cpl);
 	pr_info("pv: backend %s%s\n", pv_backend->name,
-		kopt.pv_backend[0] ? " (forced by pv.backend=)" : "");
+		forced_backend[0] ? " (forced by pv.backend=)" : "");
 
-	pv_patch_all(kopt.pv_patch);
+	pv_patch_all(patch_enabled);
 	pr_info("pv: backend=%s sites=%u inline=%u direct=%u nop=%u ident=%u unpatched=%u\n",
 		pv_info.name, pv_census.sites, pv_census.kind[PVPATCH_INLINE],
 		pv_census.kind[PVPATCH_DIRECT], pv_census.kind[PVPATCH_NOP],
 		pv_census.kind[PVPATCH_IDENT], pv_census.kind[PVPATCH_UNPATCHED]);
+}
+
+void pv_late_init(void)
+{
+	if (pv_backend->late_init)
+		pv_backend->late_init();
 }

@@ -12,12 +12,19 @@
 
 struct pv_platform pv_platform;
 
+static char forced_backend[16];
+KOPT_STRING(pv_backend, "pv.backend", forced_backend, "force a backend by name (only native here)");
+
 void pv_setup(struct boot_info *bi)
 {
 	console_init();
-	if (kopt.pv_backend[0] && strcmp(kopt.pv_backend, "native"))
+	if (forced_backend[0] && strcmp(forced_backend, "native"))
 		panic("pv: cannot use backend '%s': this kernel was built with PARAVIRT=0 "
-		      "and has only native", kopt.pv_backend);
+		      "and has only native", forced_backend);
 	pr_info("pv: built with PARAVIRT=0: native code called directly, entry %s\n", bi->loader);
 	pr_info("pv: backend=native sites=0 inline=0 direct=0 nop=0 ident=0 unpatched=0\n");
+}
+
+void pv_late_init(void)
+{
 }

@@ -3,9 +3,10 @@
  *
  * Ops whose native body is one instruction or so (INLINE, and the inline
  * forms of STUB, NOP and IDENT ops in pvops.def) are static inline here,
- * so that a PARAVIRT=0 build inlines them; the PARAVIRT=1 tables take the
- * address of an out-of-line copy, and the patcher puts the same
- * instruction back inline at each site.  Callee-save slots need stubs that
+ * so that a PARAVIRT=0 build inlines them; the PARAVIRT=1 tables hold
+ * native_<op>_fn, the one out-of-line copy (pv/ops.c), so any op set that
+ * keeps a native op holds the same pointer and the patcher recognises it
+ * and puts the instruction back inline at each site.  Callee-save slots need stubs that
  * provably touch only rax: native_<op>_callee (backend/native/callee.S).
  * The prototypes of the out-of-line natives (FUNC) and of the stubs are
  * expanded from pvops.def at the end.
@@ -15,6 +16,7 @@
 
 #include "types.h"
 #include "pv/def.h"
+#include "x86/insn.h"
 
 struct dtr;
 struct cpuid_regs;
@@ -40,12 +42,13 @@ static inline void native_halt(void) { __asm__ __volatile__("hlt" ::: "memory");
 /* cpu */
 static inline void native_cpuid(u32 leaf, u32 sub, struct cpuid_regs *r)
 {
-	u32 a, b, c, d;
-	__asm__ __volatile__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(leaf), "c"(sub));
-	((u32 *)r)[0] = a;
-	((u32 *)r)[1] = b;
-	((u32 *)r)[2] = c;
-	((u32 *)r)[3] = d;
+	u32 v[4];
+
+	x86_cpuid(leaf, sub, v);
+	((u32 *)r)[0] = v[0];
+	((u32 *)r)[1] = v[1];
+	((u32 *)r)[2] = v[2];
+	((u32 *)r)[3] = v[3];
 }
 static inline u64 native_read_msr(u32 msr)
 {
@@ -57,12 +60,7 @@ static inline void native_write_msr(u32 msr, u64 v)
 {
 	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)) : "memory");
 }
-static inline u64 native_read_tsc(void)
-{
-	u32 lo, hi;
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((u64)hi << 32) | lo;
-}
+static inline u64 native_read_tsc(void) { return x86_rdtsc(); }
 #define MSR_FS_BASE        0xc0000100u
 #define MSR_GS_BASE        0xc0000101u
 #define MSR_KERNEL_GS_BASE 0xc0000102u
@@ -105,7 +103,7 @@ static inline void native_lazy_end_context_switch(u64 *s) { (void)s; }
 /* Prototypes of the out-of-line natives and of the callee-save stubs. */
 #define PV_NATIVE_DECL_FUNC(n, ret, argc, args) PV_DECLARE_FN(native_##n, ret, argc, args);
 #define PV_NATIVE_DECL_STUB(n, ret, argc, args) PV_DECLARE_FN(native_##n##_callee, ret, argc, args);
-#define PV_NATIVE_DECL_INLINE(n, ret, argc, args)
+#define PV_NATIVE_DECL_INLINE(n, ret, argc, args) PV_DECLARE_FN(native_##n##_fn, ret, argc, args);
 #define PV_NATIVE_DECL_NOP(n, ret, argc, args)
 #define PV_NATIVE_DECL_IDENT(n, ret, argc, args)
 #define PVGROUP_BEGIN(g)

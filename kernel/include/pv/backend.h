@@ -17,7 +17,7 @@ struct pv_platform {
 	bool hypervisor_bit;          /* CPUID.1:ECX[31] */
 	char signature[13];           /* from the first 0x40000x00 leaf that has one */
 	u32 base, max_leaf;           /* that leaf and its EAX */
-	enum boot_entry entry;        /* which entry point the loader used */
+	const struct boot_entry *entry; /* which entry point the loader used */
 	unsigned cpl;                 /* the privilege level we are running at */
 };
 
@@ -27,6 +27,9 @@ struct pv_backend {
 	int (*detect)(const struct pv_platform *p);
 	/* Overwrite pv_ops slots and pv_info; runs before console and patching. */
 	void (*init)(struct boot_info *bi);
+	/* Set up what needs the kernel's own memory (mappings, allocations),
+	 * once mm_init is done; NULL if nothing. */
+	void (*late_init)(void);
 };
 
 #define PV_BACKEND(b) \
@@ -36,8 +39,12 @@ struct pv_backend {
 extern struct pv_platform pv_platform;
 extern const struct pv_backend *pv_backend;
 
-void pv_detect(struct pv_platform *p, enum boot_entry entry);
+void pv_detect(struct pv_platform *p, const struct boot_entry *entry);
 /* Choose and start the backend, bring up the console, patch, log the census. */
 void pv_setup(struct boot_info *bi);
+/* The backend's late_init, right after mm_init. */
+void pv_late_init(void);
+/* The backend's counters, if pv.stats=1 asked for them. */
+void pv_stats_report(void);
 
 #endif

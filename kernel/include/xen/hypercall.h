@@ -1,20 +1,24 @@
 /*
- * xen/hypercall.h — calling Xen from a 64-bit PV kernel.
+ * xen/hypercall.h — calling Xen, from a PV kernel in ring 3 or a PVH one
+ * in ring 0 alike.
  *
- * Xen fills the hypercall page (an ELF note names it) with one 32-byte
- * stub per hypercall; a call is `call page + nr*32` with arguments in rdi,
- * rsi, rdx, r10, r8 and the result in rax.  The stubs use syscall, so rcx
- * and r11 are lost, and a debug Xen also scribbles over the argument
- * registers it consumed, so all five are treated as clobbered.
+ * Xen fills the hypercall page with one 32-byte stub per hypercall (a PV
+ * kernel names the page in an ELF note; a PVH kernel asks for it by
+ * writing its address to the MSR Xen's CPUID leaves name); a call is
+ * `call page + nr*32` with arguments in rdi, rsi, rdx, r10, r8 and the
+ * result in rax.  PV stubs use syscall, so rcx and r11 are lost, and a
+ * debug Xen also scribbles over the argument registers it consumed, so
+ * all five are treated as clobbered.
  *
- * Every hypercall goes through xen_hypercall(), which counts it: the lazy
- * tests and the benchmarks read the count.
+ * Every hypercall goes through xen_hypercall(), which counts it per CPU:
+ * the lazy tests and the benchmarks read the count.
  */
 #ifndef PROTEUS_XEN_HYPERCALL_H
 #define PROTEUS_XEN_HYPERCALL_H
 
 #include "types.h"
 #include "abi/xen.h"
+#include "percpu.h"
 
 extern char xen_hypercall_page[];
 
@@ -23,7 +27,7 @@ struct xen_stats {
 	u64 multicalls;       /* of which multicalls */
 	u64 ops_requested;    /* operations asked of the batching layer */
 };
-extern struct xen_stats xen_stats;
+DECLARE_PER_CPU(struct xen_stats, xen_stats);
 
 static inline long xen_hypercall(unsigned nr, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5)
 {
@@ -34,7 +38,7 @@ static inline long xen_hypercall(unsigned nr, u64 a1, u64 a2, u64 a3, u64 a4, u6
 	register u64 r8 __asm__("r8") = a5;
 	u64 rax = (u64)(xen_hypercall_page + nr * XEN_HYPERCALL_ENTRY_SIZE);
 
-	xen_stats.hypercalls++;
+	this_cpu_inc(xen_stats.hypercalls);
 	__asm__ __volatile__("call *%%rax"
 			     : "+a"(rax), "+r"(rdi), "+r"(rsi), "+r"(rdx), "+r"(r10), "+r"(r8)
 			     : : "rcx", "r11", "memory", "cc");

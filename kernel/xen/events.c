@@ -1,0 +1,128 @@
+/*
+ * events.c — event channels, Xen's replacement for interrupts.
+ *
+ * Xen marks a port pending in shared_info (2-level ABI: a selector word in
+ * vcpu_info says which of the 64 pending words to look at) and raises an
+ * upcall on the vCPU: a callback into a PV kernel, an interrupt vector in
+ * a PVH one; the backend routes it to xen_evtchn_do_upcall.  That clears
+ * the vCPU's upcall_pending flag first (a PVH vCPU is interrupted again
+ * for as long as it is set), scans selector and words, clears each pending
+ * bit before running its handler (so a new event during the handler is
+ * seen again) and skips masked ports.
+ */
+#include "xen/platform.h"
+#include "pv/ops.h"
+#include "panic.h"
+#include "printk.h"
+
+#define NR_PORTS XEN_EVTCHN_2L_NR_CHANNELS
+
+static struct { xen_evtchn_handler_t fn; void *arg; } handlers[NR_PORTS];
+
+static void evtchn_op(unsigned cmd, void *arg, const char *what, unsigned port)
+{
+	long rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, cmd, arg);
+
+	if (rc)
+		xen_fail("event_channel_op", rc, "%s, port %u", what, port);
+}
+
+static void atomic_clear_bit(volatile u64 *words, unsigned bit)
+{
+	__asm__ __volatile__("lock btrq %1, %0" : "+m"(words[bit / 64]) : "r"((u64)(bit % 64)) : "memory");
+}
+
+static void atomic_set_bit(volatile u64 *words, unsigned bit)
+{
+	__asm__ __volatile__("lock btsq %1, %0" : "+m"(words[bit / 64]) : "r"((u64)(bit % 64)) : "memory");
+}
+
+void xen_evtchn_do_upcall(void)
+{
+	struct xen_vcpu_info *vi = this_cpu_ptr(&xen_vcpu_info);
+
+	do {
+		u64 sel;
+
+		WRITE_ONCE(vi->evtchn_upcall_pending, 0);
+		sel = __atomic_exchange_n(&vi->evtchn_pending_sel, 0, __ATOMIC_SEQ_CST);
+		while (sel) {
+			unsigned w = (unsigned)__builtin_ctzll(sel);
+			u64 bits;
+
+			sel &= sel - 1;
+			bits = xen_shared->evtchn_pending[w] & ~xen_shared->evtchn_mask[w];
+			while (bits) {
+				unsigned port = w * 64 + (unsigned)__builtin_ctzll(bits);
+
+				bits &= bits - 1;
+				atomic_clear_bit(xen_shared->evtchn_pending, port);
+				if (handlers[port].fn)
+					handlers[port].fn(port, handlers[port].arg);
+				else
+					pr_warn("xen: event on unbound port %u\n", port);
+			}
+		}
+	} while (READ_ONCE(vi->evtchn_upcall_pending));
+}
+
+void xen_events_init(void)
+{
+	unsigned w;
+
+	for (w = 0; w < ARRAY_SIZE(xen_shared->evtchn_mask); w++)
+		xen_shared->evtchn_mask[w] = ~0ull;
+}
+
+void xen_evtchn_bind(unsigned port, xen_evtchn_handler_t fn, void *arg)
+{
+	if (port >= NR_PORTS)
+		panic("xen: port %u out of range", port);
+	handlers[port].arg = arg;
+	handlers[port].fn = fn;
+}
+
+void xen_evtchn_unbind(unsigned port)
+{
+	xen_evtchn_mask(port);
+	handlers[port].fn = NULL;
+}
+
+void xen_evtchn_mask(unsigned port)
+{
+	atomic_set_bit(xen_shared->evtchn_mask, port);
+}
+
+/* Xen re-raises the event if it became pending while masked. */
+void xen_evtchn_unmask(unsigned port)
+{
+	struct xen_evtchn_unmask u = { .port = port };
+
+	evtchn_op(XEN_EVTCHNOP_unmask, &u, "unmask", port);
+}
+
+unsigned xen_bind_virq(unsigned virq)
+{
+	struct xen_evtchn_bind_virq b = { .virq = virq, .vcpu = 0 };
+
+	evtchn_op(XEN_EVTCHNOP_bind_virq, &b, "bind_virq", virq);
+	return b.port;
+}
+
+void xen_evtchn_send(unsigned port)
+{
+	struct xen_evtchn_send s = { .port = port };
+
+	evtchn_op(XEN_EVTCHNOP_send, &s, "send", port);
+}
+
+void xen_evtchn_close(unsigned port)
+{
+	struct xen_evtchn_close c = { .port = port };
+
+	xen_evtchn_unbind(port);
+	evtchn_op(XEN_EVTCHNOP_close, &c, "close", port);
+	/* Closing one end of a pair notifies the other; nothing may stay
+	 * pending on a port that is gone. */
+	atomic_clear_bit(xen_shared->evtchn_pending, port);
+}

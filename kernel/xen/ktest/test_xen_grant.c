@@ -1,0 +1,78 @@
+/*
+ * test_xen_grant.c — the grant table: a page granted to ourselves is read
+ * through GNTTABOP_copy, and a copy through a reference that grants
+ * nothing is refused with a status, not a crash.
+ */
+#include "xen/testing.h"
+#include "xen/platform.h"
+#include "mm.h"
+#include "trap.h"
+
+KTEST(xen_grant_copy, "a page granted to ourselves is copied through GNTTABOP_copy")
+{
+	u64 src = frame_alloc(), dst = frame_alloc();
+	u8 *s, *d;
+	unsigned ref, i, bad_ref;
+	s16 status;
+	long rc;
+
+	if (!xen_ktest_applies(t))
+		goto out;
+	KT_ASSERT(t, src && dst);
+	s = phys_to_virt(src);
+	d = phys_to_virt(dst);
+	for (i = 0; i < PAGE_SIZE; i++) {
+		s[i] = (u8)(i * 7 + 3);
+		d[i] = 0;
+	}
+	KT_EXPECT(t, xen_grant_nr_entries() >= 32);
+	/* dom0 grants to domain 0: itself. */
+	ref = xen_grant_access(0, xen_pfn_to_gfn(src >> PAGE_SHIFT), true);
+	rc = xen_grant_copy_from_ref(XEN_DOMID_SELF, ref, 0, xen_pfn_to_gfn(dst >> PAGE_SHIFT), 0,
+				     PAGE_SIZE, &status);
+	KT_EXPECT_EQ(t, rc, 0);
+	KT_EXPECT_EQ(t, status, XEN_GNTST_okay);
+	for (i = 0; i < PAGE_SIZE && d[i] == s[i]; i++)
+		;
+	KT_EXPECT_EQ(t, i, PAGE_SIZE);
+	KT_EXPECT(t, xen_grant_end(ref));
+
+	/* The entry is gone: the same copy must now be refused. */
+	bad_ref = ref;
+	rc = xen_grant_copy_from_ref(XEN_DOMID_SELF, bad_ref, 0, xen_pfn_to_gfn(dst >> PAGE_SHIFT),
+				     0, 16, &status);
+	KT_EXPECT(t, rc == 0 && status != XEN_GNTST_okay);
+out:
+	frame_free(src);
+	frame_free(dst);
+}
+
+KTEST(xen_grant_end_in_use, "a grant the peer has mapped cannot be ended until it is unmapped")
+{
+	u64 pa = frame_alloc(), va = (u64)ioremap_reserve(PAGE_SIZE), v = 0;
+	unsigned ref;
+	u32 handle;
+	s16 status;
+
+	if (!xen_ktest_applies(t))
+		goto out;
+	if (!xen_platform->dom0) {
+		ktest_skip(t, "maps a grant to itself by domain number, which only dom0 knows here");
+		goto out;
+	}
+	KT_ASSERT(t, pa);
+	*(u64 *)phys_to_virt(pa) = 0x6772616e74ull;
+	ref = xen_grant_access(0, xen_pfn_to_gfn(pa >> PAGE_SHIFT), true);
+	/* dom0 is its own peer: mapping the grant sets GTF_reading.  Map
+	 * names the granting domain by number; DOMID_SELF is refused there. */
+	KT_ASSERT(t, xen_grant_map(0, ref, va, true, &handle, &status) == 0);
+	KT_EXPECT_EQ(t, status, XEN_GNTST_okay);
+	if (status != XEN_GNTST_okay)
+		return;
+	KT_EXPECT(t, probe_read_u64((void *)va, &v) && v == 0x6772616e74ull);
+	KT_EXPECT(t, !xen_grant_end(ref));
+	KT_EXPECT(t, xen_grant_unmap(va, handle, &status) == 0 && status == XEN_GNTST_okay);
+	KT_EXPECT(t, xen_grant_end(ref));
+out:
+	frame_free(pa);
+}

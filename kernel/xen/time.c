@@ -1,0 +1,147 @@
+/*
+ * time.c — time for a Xen guest, replacing the TSC/PIT/LAPIC trio:
+ *
+ *   clocksource  vcpu_info.time (pvclock): Xen publishes a TSC timestamp,
+ *                the system time at that instant and a scale; a reader
+ *                retries while the version is odd or changed
+ *   clockevent   VIRQ_TIMER, bound to an event channel, armed one tick at
+ *                a time with VCPUOP_set_singleshot_timer (Xen's default
+ *                periodic timer, which only PV guests have, is stopped)
+ *   steal        the runstate area: time spent runnable but not running,
+ *                plus offline
+ */
+#include "xen/platform.h"
+#include "pv/ops.h"
+#include "clock.h"
+#include "printk.h"
+#include "panic.h"
+#include "pvclock.h"
+
+/* Per CPU: each vCPU has its own pvclock, runstate area and timer. */
+struct xen_time {
+	u64 boot_system_time, tick_period_ns, next_deadline, last_ns;
+	struct xen_vcpu_runstate_info runstate __aligned(64);
+};
+static DEFINE_PER_CPU(struct xen_time, xen_time);
+
+_Static_assert(sizeof(struct xen_vcpu_time_info) == sizeof(struct pvclock_vcpu_time_info),
+	       "Xen's vcpu_time_info is a pvclock");
+
+/* Xen system time in ns, from the pvclock in this CPU's vcpu_info. */
+static u64 xen_system_time(void)
+{
+	return pvclock_read((const volatile struct pvclock_vcpu_time_info *)
+			    &this_cpu_ptr(&xen_vcpu_info)->time);
+}
+
+u64 xen_clock_ns(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	u64 ns = xen_system_time() - x->boot_system_time;
+
+	/* Within one vCPU a reading behind the last one is scale jitter. */
+	if (ns < x->last_ns)
+		return x->last_ns;
+	x->last_ns = ns;
+	return ns;
+}
+
+u64 xen_steal_clock(void)
+{
+	const struct xen_vcpu_runstate_info *rs = &this_cpu_ptr(&xen_time)->runstate;
+	u64 entry, steal;
+
+	do {
+		entry = READ_ONCE(rs->state_entry_time);
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		steal = rs->time[XEN_RUNSTATE_runnable] + rs->time[XEN_RUNSTATE_offline];
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((entry & XEN_RUNSTATE_UPDATE) || entry != READ_ONCE(rs->state_entry_time));
+	return steal;
+}
+
+static void vcpu_op(unsigned cmd, void *arg, const char *what)
+{
+	unsigned cpu = this_cpu_read(cpu_number);
+	long rc = xen_hcall3(XEN_HYPERCALL_vcpu_op, cmd, cpu, arg);
+
+	if (rc)
+		xen_fail("vcpu_op", rc, "%s, vcpu %u", what, cpu);
+}
+
+const struct xen_vcpu_runstate_info *xen_runstate(void)
+{
+	return &this_cpu_ptr(&xen_time)->runstate;
+}
+
+void xen_clock_init(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	struct xen_vcpu_register_runstate_memory_area area = { .addr = (u64)&x->runstate };
+	const struct xen_vcpu_time_info *t = &this_cpu_ptr(&xen_vcpu_info)->time;
+	long rc;
+
+	x->boot_system_time = xen_system_time();
+	/* Xen keeps the area current from now on, behind the UPDATE flag.
+	 * Without the flag a reader can still see a torn update; it then
+	 * rereads until state_entry_time is the same before and after, which
+	 * xen_steal_clock does either way. */
+	rc = xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,
+			XEN_VMASST_TYPE_runstate_update_flag);
+	if (rc)
+		pr_warn("xen: vm_assist(runstate_update_flag) refused: %s (%ld); "
+			"steal time is read without it\n", xen_strerror(rc), rc);
+	vcpu_op(XEN_VCPUOP_register_runstate_memory_area, &area, "register_runstate_memory_area");
+	clock_mark_running();
+	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d: TSC %llu kHz)\n",
+		t->tsc_to_system_mul, t->tsc_shift,
+		(unsigned long long)pvclock_tsc_khz((const volatile struct pvclock_vcpu_time_info *)t));
+}
+
+static void timer_arm(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	struct xen_vcpu_set_singleshot_timer t;
+	u64 now = xen_system_time();
+
+	/* Catch up without a storm if ticks were missed. */
+	x->next_deadline += x->tick_period_ns;
+	if (x->next_deadline <= now)
+		x->next_deadline = now + x->tick_period_ns;
+	t.timeout_abs_ns = x->next_deadline;
+	t.flags = 0;
+	vcpu_op(XEN_VCPUOP_set_singleshot_timer, &t, "set_singleshot_timer");
+}
+
+static void timer_event(unsigned port, void *arg)
+{
+	(void)port;
+	(void)arg;
+	clock_tick();
+	timer_arm();
+}
+
+void xen_timer_init(unsigned hz)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	unsigned port;
+
+	x->tick_period_ns = 1000000000ull / hz;
+	vcpu_op(XEN_VCPUOP_stop_periodic_timer, NULL, "stop_periodic_timer");
+	port = xen_bind_virq(XEN_VIRQ_TIMER);
+	xen_evtchn_bind(port, timer_event, NULL);
+	xen_evtchn_unmask(port);
+	x->next_deadline = xen_system_time();
+	timer_arm();
+	pr_info("time: tick from VIRQ_TIMER (port %u), single-shot at %u Hz\n", port, hz);
+}
+
+void xen_timer_ack(void) {}
+
+const struct pv_time_ops xen_time_ops = {
+	.clock_ns = xen_clock_ns,
+	.steal_clock = xen_steal_clock,
+	.clock_init = xen_clock_init,
+	.timer_init = xen_timer_init,
+	.timer_ack = xen_timer_ack,
+};
