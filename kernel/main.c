@@ -77,6 +77,8 @@ __noreturn void kmain(struct boot_info *bi)
 	phys_map_offset = bi->boot_phys_offset;
 	pv_setup(bi);
 	pr_info("Proteus booting: loader %s, command line '%s'\n", bi->loader, bi->cmdline);
+	if (bi->boot_error[0])
+		panic("boot: %s", bi->boot_error);
 	if (!options_ok)
 		panic("bad command line: %s", err);
 

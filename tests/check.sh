@@ -127,6 +127,31 @@ if [ "$rc" -eq 3 ] && grep -q 'printed no verdict line' "$LOG/bad-vmm-false.err"
 else
 	bad "bad/vmm-false" "exit $rc, want 3 and 'printed no verdict line' ($(tail -1 "$LOG/bad-vmm-false.err"))"
 fi
+# Command lines too long to travel: proteus run refuses them; a loader that
+# hands one over anyway is caught by the kernel (QEMU run directly here,
+# as proteus run would not start it).
+long=$(awk 'BEGIN { for (i = 0; i < 420; i++) printf "loglevel=6 " }')
+"$PROTEUS" run --on qemu --kernel "$KERNEL" -- $long >/dev/null 2>"$LOG/bad-cmdline-tool.err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q 'delivers at most 4095' "$LOG/bad-cmdline-tool.err"; then
+	ok "bad/cmdline-refused-by-proteus-run"
+else
+	bad "bad/cmdline-refused-by-proteus-run" "exit $rc, want 2 ($(tail -1 "$LOG/bad-cmdline-tool.err"))"
+fi
+qemu_direct() { # NAME MACHINE PATTERN APPEND: the guest must panic (QEMU exit 5) saying PATTERN
+	f=$LOG/$(echo "$1" | tr / -).log
+	timeout "$TIMEOUT" qemu-system-x86_64 -M "$2" -m 256M -display none -serial stdio -monitor none \
+		-no-reboot -net none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel "$KERNEL" -append "$4" </dev/null >"$f" 2>&1
+	rc=$?
+	if [ "$rc" -eq 5 ] && grep -q "$3" "$f" && grep -q '^proteus-verdict: panic' "$f"; then
+		ok "$1"
+	else
+		bad "$1" "exit $rc, want 5 and '$3' in $f"
+	fi
+}
+qemu_direct bad/cmdline-too-long microvm 'the command line is 4620 bytes long; this kernel takes at most 4095' "$long"
+qemu_direct bad/cmdline-overran-start-info pc "start_info at 0x21e0 holds text" "$long"
 head -c 300 "$INITRD" >"$LOG/truncated.cpio"
 boot "bad/initrd-truncated" 1 'initrd is malformed' --kernel "$KERNEL" --initrd "$LOG/truncated.cpio"
 

@@ -9,6 +9,7 @@
 #include "boot_info.h"
 #include "abi/hvm_start_info.h"
 #include "abi/multiboot.h"
+#include "lib/fmt.h"
 #include <string.h>
 
 struct boot_info boot_info;
@@ -100,6 +101,32 @@ static void from_multiboot(struct boot_info *bi, const struct multiboot_info *mb
 	}
 }
 
+/*
+ * Neither a PVH start_info nor a multiboot handover.  One way that
+ * happens is known: QEMU's pc/q35 PVH option ROM copies the command line
+ * into a 4 KiB buffer with no bound, and a longer line runs over the
+ * start_info behind it, so the "magic" is text.  Say so rather than
+ * report a missing memory map.
+ */
+static void boot_error_unknown(struct boot_info *bi, u32 magic, u32 info_pa)
+{
+	const u8 *b = phys(info_pa);
+	bool text = true;
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		text = text && b[i] >= 0x20 && b[i] < 0x7f;
+	if (text)
+		fmt_snprintf(bi->boot_error, sizeof(bi->boot_error),
+			     "the loader's start_info at %#x holds text ('%c%c%c%c'): a command "
+			     "line longer than the loader's buffer overwrote it (QEMU's pc/q35 PVH "
+			     "option ROM takes at most 4095 bytes)", info_pa, b[0], b[1], b[2], b[3]);
+	else
+		fmt_snprintf(bi->boot_error, sizeof(bi->boot_error),
+			     "entered with neither a PVH start_info (magic %#x at %#x) nor the "
+			     "multiboot magic (eax %#x)", *(const u32 *)b, info_pa, magic);
+}
+
 /* Some multiboot loaders put the image name first; options follow it. */
 static void strip_image_name(struct boot_info *bi)
 {
@@ -133,7 +160,8 @@ __noreturn void pvh_boot(u32 magic, u32 info_pa)
 		from_multiboot(bi, phys(info_pa));
 		strip_image_name(bi);
 	} else {
-		bi->loader = "unknown";   /* kmain reports the empty memory map */
+		bi->loader = "unknown";
+		boot_error_unknown(bi, magic, info_pa);
 	}
 	kmain(bi);
 }

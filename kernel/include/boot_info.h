@@ -55,6 +55,9 @@ struct boot_info {
 	 * the kernel's own tables are live, frames come only from below it. */
 	u64 boot_mapped_limit;
 	void *platform;                    /* entry-specific handle (start_info) */
+	/* What the entry could not make sense of, for kmain to report once
+	 * the console works; empty when all was well. */
+	char boot_error[192];
 };
 
 extern struct boot_info boot_info;

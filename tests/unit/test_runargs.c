@@ -97,6 +97,25 @@ static void test_bad_usage(void **state)
 	expect_err("unknown platform 'bochs'");
 }
 
+/* The longest command line each platform delivers whole, and one more. */
+static void test_cmdline_length(void **state)
+{
+	static char a[4096], b[1024];
+	(void)state;
+
+	memset(a, 'x', sizeof a - 1);
+	a[4095] = 0;                               /* 4095 bytes: fits QEMU */
+	assert_int_equal(parse("--on", "qemu", "--", a, NULL), RUNARGS_OK);
+	assert_int_equal(parse("--on", "qemu", "--", a, "y", NULL), RUNARGS_USAGE);
+	expect_err("the kernel command line is 4097 bytes; --on qemu delivers at most 4095");
+	memset(b, 'x', sizeof b - 1);
+	b[1023] = 0;
+	assert_int_equal(parse("--on", "xen", "--", b, NULL), RUNARGS_OK);
+	b[1022] = 0;
+	assert_int_equal(parse("--on", "xen", "--", b, "z", NULL), RUNARGS_USAGE);
+	expect_err("--on xen delivers at most 1023");
+}
+
 static void test_timeout_must_be_seconds(void **state)
 {
 	static const char *const bad[] = { "abc", "12s", "-5", "0", "0.0", "1e3", ".5", "5.", "", " 5", "0x10",
@@ -390,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_equals_form),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_bad_usage),
+		cmocka_unit_test(test_cmdline_length),
 		cmocka_unit_test(test_timeout_must_be_seconds),
 		cmocka_unit_test(test_platform_table),
 		cmocka_unit_test(test_resolve_files),

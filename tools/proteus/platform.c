@@ -10,9 +10,9 @@
 #include "tools/proteus/run.h"
 
 static const struct run_platform run_platforms[] = {
-	{ "qemu", NULL, run_qemu_build, NULL },
-	{ "xen", run_xen_prepare, run_xen_build, NULL },
-	{ "kvm", NULL, NULL, "QEMU with KVM is not supported yet" },
+	{ "qemu", NULL, run_qemu_build, NULL, 4095 },
+	{ "xen", run_xen_prepare, run_xen_build, NULL, 1023 },
+	{ "kvm", NULL, NULL, "QEMU with KVM is not supported yet", 4095 },
 };
 
 const struct run_platform *run_platform_find(const char *name)

@@ -86,6 +86,14 @@ struct run_platform {
 	/* Build the VMM's argv; NULL while the platform is not supported yet. */
 	int (*build)(const struct run_opts *o, struct argv *out);
 	const char *later;        /* what is missing, when build is NULL */
+	/*
+	 * The longest kernel command line (without its NUL) the platform
+	 * delivers whole; a longer one is refused before anything runs.
+	 * QEMU's pc/q35 PVH option ROM copies it into a 4096-byte buffer with
+	 * no bound (overwriting hvm_start_info, then the BIOS stack), which is
+	 * also the kernel's own limit; Xen's start_info field is 1024 bytes.
+	 */
+	size_t cmdline_max;
 };
 
 const struct run_platform *run_platform_find(const char *name);

@@ -171,6 +171,16 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		return runargs_fail(err, errlen, "%s is for --on xen", o->xen ? "--xen" : "--xen-log");
 	o->kargs = argv + i;
 	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
+	{
+		size_t len = 0, max = run_platform_find(o->platform)->cmdline_max;
+
+		for (size_t k = 0; k < o->nkargs; k++)
+			len += strlen(o->kargs[k]) + (k > 0);
+		if (len > max)
+			return runargs_fail(err, errlen,
+					    "the kernel command line is %zu bytes; --on %s delivers at most %zu",
+					    len, o->platform, max);
+	}
 	return RUNARGS_OK;
 }
 
