@@ -87,7 +87,8 @@ __noreturn void kmain(struct boot_info *bi)
 	pv_late_init();
 	initrd_init(bi);
 	clock_init();
-	timer_init(CLOCK_HZ);
+	timer_init();
+	clock_start();
 	irq_enable();
 	pr_info("time: clock running, tick %u Hz\n", CLOCK_HZ);
 

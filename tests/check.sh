@@ -107,6 +107,7 @@ for m in pc q35 microvm; do
 	boot "ktest/$m/paravirt0" 0 "$SENTINEL" --machine "$m" --kernel "$KERNEL0" -- ktest
 done
 boot "ktest/pc/pit-tick" 0 "$SENTINEL" --kernel "$KERNEL" -- ktest timer=pit
+boot "ktest/microvm/pit-tick" 0 "$SENTINEL" --machine microvm --kernel "$KERNEL" -- ktest timer=pit
 boot "ktest/pc/forced-native" 0 "$SENTINEL" --kernel "$KERNEL" -- ktest pv.backend=native
 
 echo "== boot: the user program, and bad input"

@@ -1,7 +1,8 @@
 /*
  * pvsite.h — the patch-site ABI, version 3 (2 added lazy.flush_mmu and
  * cpu.fpu_set_ts; 3 made op names unique, added the PURE convention and
- * requires every record's clobbers to be its op's convention).
+ * requires every record's clobbers to be its op's convention, and turned
+ * the periodic timer into a one-shot clock event device).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only

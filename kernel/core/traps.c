@@ -4,7 +4,9 @@
  *
  * A fault in user mode kills the process and the kernel goes on; a fault in
  * the kernel is fatal unless the faulting instruction has an exception
- * fixup (a deliberate probe).
+ * fixup (a deliberate probe).  Everything above the exceptions is an
+ * interrupt, handed to the irq layer by vector (irq.h); the spurious
+ * vector needs nothing, not even an EOI.
  */
 #include "trap.h"
 #include "pv/ops.h"
@@ -12,8 +14,8 @@
 #include "printk.h"
 #include "proc.h"
 #include "cpu.h"
+#include "irq.h"
 
-static irq_handler_t irq_handlers[NR_IRQ_VECTORS];
 DEFINE_PER_CPU(unsigned, irq_depth);
 
 static const char *const exception_names[32] = {
@@ -44,13 +46,6 @@ void traps_init(void)
 	pv_info.entry->install(pv_info.entry);
 }
 
-void irq_set_handler(unsigned vector, irq_handler_t h)
-{
-	if (vector < TIMER_VECTOR || vector >= NR_IRQ_VECTORS)
-		panic("irq_set_handler: vector %u is not an IRQ vector", vector);
-	irq_handlers[vector] = h;
-}
-
 void trap_frame_print(const struct trap_frame *f)
 {
 	kprintf("vector %llu (%s) error %llx from %s mode\n",
@@ -72,26 +67,13 @@ void trap_frame_print(const struct trap_frame *f)
 		(unsigned long long)f->r14, (unsigned long long)f->r15);
 }
 
-static void irq_dispatch(struct trap_frame *f)
-{
-	unsigned v = (unsigned)f->vector;
-
-	if (v == SPURIOUS_VECTOR)
-		return;
-	this_cpu_write(irq_depth, this_cpu_read(irq_depth) + 1);
-	if (v < NR_IRQ_VECTORS && irq_handlers[v])
-		irq_handlers[v](f);
-	if (v == TIMER_VECTOR)
-		timer_ack();
-	this_cpu_write(irq_depth, this_cpu_read(irq_depth) - 1);
-}
-
 void trap_dispatch(struct trap_frame *f)
 {
 	if (f->vector == FAILSAFE_VECTOR)
 		panic_frame(f, "the hypervisor could not return to this context");
-	if (f->vector >= TIMER_VECTOR) {
-		irq_dispatch(f);
+	if (f->vector >= NR_EXCEPTION_VECTORS) {
+		if (f->vector != SPURIOUS_VECTOR)
+			irq_dispatch_vector((unsigned)f->vector);
 		return;
 	}
 	if (trap_from_user(f))

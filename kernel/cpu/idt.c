@@ -38,11 +38,9 @@ void idt_init(void)
 	struct gate_desc g;
 	unsigned v;
 
-	for (v = 0; v < NR_ENTRY_VECTORS; v++) {
+	for (v = 0; v < t->nr_gates; v++) {
 		g = gate_make(t->vectors[v], v == VEC_DF ? 1 : 0);
 		write_idt_entry(idt, v, &g);
 	}
-	g = gate_make(t->spurious, 0);
-	write_idt_entry(idt, SPURIOUS_VECTOR, &g);
 	load_idt(&idtr);
 }

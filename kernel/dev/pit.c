@@ -1,6 +1,6 @@
 /*
  * pit.c — the 8254 PIT, used two ways: as the reference against which the
- * TSC is calibrated, and as the tick source where there is no local APIC.
+ * TSC is calibrated, and as a one-shot timer where there is no local APIC.
  *
  * Calibration reads channel 0 through the latch command rather than gating
  * channel 2 through port 0x61, which QEMU's microvm does not have.
@@ -8,7 +8,6 @@
 #include "x86/io.h"
 #include "x86/insn.h"
 #include "dev/pit.h"
-#include "pv/ops.h"
 
 #define PIT_CH0 0x40
 #define PIT_CMD 0x43
@@ -51,11 +50,10 @@ u64 pit_measure_tsc(unsigned pit_ticks, bool *ok)
 	return (t1 - t0) * pit_ticks / elapsed;
 }
 
-void pit_start_periodic(unsigned hz)
+/* Mode 0: the output rises, raising line 0, when the count reaches zero. */
+void pit_oneshot(u16 count)
 {
-	unsigned div = PIT_HZ / hz;
-
-	outb(PIT_CMD, 0x34);
-	outb(PIT_CH0, (u8)div);
-	outb(PIT_CH0, (u8)(div >> 8));
+	outb(PIT_CMD, 0x30);             /* channel 0, lo/hi, mode 0, binary */
+	outb(PIT_CH0, (u8)count);
+	outb(PIT_CH0, (u8)(count >> 8));
 }

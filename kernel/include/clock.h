@@ -1,6 +1,7 @@
 /*
- * clock.h — time as common code sees it: clock_ns() from the pv clocksource
- * (in pv/ops.h), a tick count from the pv clockevent, and sleeping.
+ * clock.h — time as common code sees it: clock_ns() from the pv
+ * clocksource (in pv/ops.h), a tick built on the pv clock event device,
+ * and sleeping.
  */
 #ifndef PROTEUS_CLOCK_H
 #define PROTEUS_CLOCK_H
@@ -8,14 +9,19 @@
 #include "types.h"
 
 #define CLOCK_HZ 100u
+#define NSEC_PER_SEC 1000000000ull
 
 /* True once pv clock_init has run and clock_ns() may be called. */
 bool clock_running(void);
 void clock_mark_running(void);
-/* Timer interrupts seen since timer_init. */
+/* Start the tick: arm the first event (after timer_init). */
+void clock_start(void);
+/* Ticks seen since clock_start. */
 u64 clock_ticks(void);
-/* Called by the timer interrupt handler. */
-void clock_tick(void);
+/* The clock event device's interrupt handler (irq.h's handler type). */
+void clock_event_fire(unsigned irq, void *arg);
+/* Clock events the device delivered, early ones included. */
+u64 clock_events(void);
 /* Sleep at least ns nanoseconds; needs interrupts enabled. */
 void clock_sleep_ns(u64 ns);
 

@@ -16,12 +16,11 @@
 #define TF_SS 168
 #define TF_SIZE 176
 
-#define NR_ENTRY_VECTORS 48          /* 32 exceptions + 16 legacy IRQs */
-#define TIMER_VECTOR 32
+#define NR_EXCEPTION_VECTORS 32
+#define NR_ENTRY_VECTORS 256         /* every vector has a stub */
 /* A hypervisor's event upcall arrives through its own entry, not the IDT;
- * it is dispatched like an IRQ on this software vector. */
+ * it is delivered like an interrupt on this software vector (irq.h). */
 #define UPCALL_VECTOR 48
-#define NR_IRQ_VECTORS 64
 /* The hypervisor could not return to the guest (bad segment or frame). */
 #define FAILSAFE_VECTOR 0x101
 #define SPURIOUS_VECTOR 255
@@ -51,8 +50,8 @@ struct trap_frame {
  */
 struct entry_table {
 	const char *name;
-	const u64 *vectors;                  /* NR_ENTRY_VECTORS + spurious, by index */
-	u64 spurious;
+	const u64 *vectors;                  /* NR_ENTRY_VECTORS stubs, by vector */
+	unsigned nr_gates;                   /* how many of them the backend installs */
 	u64 upcall, failsafe;                /* software entries (callbacks) */
 	void (*syscall)(void);
 	void (*enter_user)(struct trap_frame *f) __noreturn; /* restore f and go */
@@ -69,9 +68,6 @@ void syscall_dispatch(struct trap_frame *f);
 void trap_frame_print(const struct trap_frame *f);
 const char *trap_name(unsigned vector);
 
-/* A handler for an IRQ vector (TIMER_VECTOR and up). */
-typedef void (*irq_handler_t)(struct trap_frame *f);
-void irq_set_handler(unsigned vector, irq_handler_t h);
 
 /*
  * Exception fixups: a kernel instruction that may fault on purpose (probing

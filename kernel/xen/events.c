@@ -1,5 +1,7 @@
 /*
- * events.c — event channels, Xen's replacement for interrupts.
+ * events.c — event channels, Xen's replacement for interrupts, as an irq
+ * chip: each bound port is an irq (irq.h), masked and unmasked through
+ * the shared_info bitmap and EVTCHNOP_unmask.
  *
  * Xen marks a port pending in shared_info (2-level ABI: a selector word in
  * vcpu_info says which of the 64 pending words to look at) and raises an
@@ -7,17 +9,20 @@
  * a PVH one; the backend routes it to xen_evtchn_do_upcall.  That clears
  * the vCPU's upcall_pending flag first (a PVH vCPU is interrupted again
  * for as long as it is set), scans selector and words, clears each pending
- * bit before running its handler (so a new event during the handler is
- * seen again) and skips masked ports.
+ * bit before running the port's irq (so a new event during the handler is
+ * seen again, and there is nothing left to acknowledge) and skips masked
+ * ports.
  */
 #include "xen/platform.h"
+#include "irq.h"
 #include "pv/ops.h"
 #include "panic.h"
 #include "printk.h"
 
 #define NR_PORTS XEN_EVTCHN_2L_NR_CHANNELS
 
-static struct { xen_evtchn_handler_t fn; void *arg; } handlers[NR_PORTS];
+static s16 port_irq[NR_PORTS];             /* irq + 1, 0 for none */
+static u64 unbound_events;
 
 static void evtchn_op(unsigned cmd, void *arg, const char *what, unsigned port)
 {
@@ -57,10 +62,10 @@ void xen_evtchn_do_upcall(void)
 
 				bits &= bits - 1;
 				atomic_clear_bit(xen_shared->evtchn_pending, port);
-				if (handlers[port].fn)
-					handlers[port].fn(port, handlers[port].arg);
-				else
-					pr_warn("xen: event on unbound port %u\n", port);
+				if (port_irq[port])
+					irq_handle((unsigned)port_irq[port] - 1);
+				else if (unbound_events++ == 0)
+					pr_warn("xen: event on port %u, which no irq is bound to\n", port);
 			}
 		}
 	} while (READ_ONCE(vi->evtchn_upcall_pending));
@@ -72,20 +77,6 @@ void xen_events_init(void)
 
 	for (w = 0; w < ARRAY_SIZE(xen_shared->evtchn_mask); w++)
 		xen_shared->evtchn_mask[w] = ~0ull;
-}
-
-void xen_evtchn_bind(unsigned port, xen_evtchn_handler_t fn, void *arg)
-{
-	if (port >= NR_PORTS)
-		panic("xen: port %u out of range", port);
-	handlers[port].arg = arg;
-	handlers[port].fn = fn;
-}
-
-void xen_evtchn_unbind(unsigned port)
-{
-	xen_evtchn_mask(port);
-	handlers[port].fn = NULL;
 }
 
 void xen_evtchn_mask(unsigned port)
@@ -101,9 +92,31 @@ void xen_evtchn_unmask(unsigned port)
 	evtchn_op(XEN_EVTCHNOP_unmask, &u, "unmask", port);
 }
 
+static void evtchn_chip_mask(struct irq_desc *d) { xen_evtchn_mask(d->hwirq); }
+static void evtchn_chip_unmask(struct irq_desc *d) { xen_evtchn_unmask(d->hwirq); }
+
+static const struct irq_chip evtchn_chip = {
+	.name = "xen-evtchn", .mask = evtchn_chip_mask, .unmask = evtchn_chip_unmask,
+};
+
+int xen_evtchn_irq(unsigned port, const char *name)
+{
+	int irq;
+
+	if (port >= NR_PORTS)
+		panic("xen: port %u out of range", port);
+	if (port_irq[port])
+		return port_irq[port] - 1;
+	xen_evtchn_mask(port);
+	irq = irq_alloc(&evtchn_chip, port, name);
+	if (irq != IRQ_NONE)
+		port_irq[port] = (s16)(irq + 1);
+	return irq;
+}
+
 unsigned xen_bind_virq(unsigned virq)
 {
-	struct xen_evtchn_bind_virq b = { .virq = virq, .vcpu = 0 };
+	struct xen_evtchn_bind_virq b = { .virq = virq, .vcpu = this_cpu_read(cpu_number) };
 
 	evtchn_op(XEN_EVTCHNOP_bind_virq, &b, "bind_virq", virq);
 	return b.port;
@@ -120,7 +133,11 @@ void xen_evtchn_close(unsigned port)
 {
 	struct xen_evtchn_close c = { .port = port };
 
-	xen_evtchn_unbind(port);
+	xen_evtchn_mask(port);
+	if (port < NR_PORTS && port_irq[port]) {
+		irq_free((unsigned)port_irq[port] - 1);
+		port_irq[port] = 0;
+	}
 	evtchn_op(XEN_EVTCHNOP_close, &c, "close", port);
 	/* Closing one end of a pair notifies the other; nothing may stay
 	 * pending on a port that is gone. */

@@ -4,9 +4,10 @@
  *   clocksource  vcpu_info.time (pvclock): Xen publishes a TSC timestamp,
  *                the system time at that instant and a scale; a reader
  *                retries while the version is odd or changed
- *   clockevent   VIRQ_TIMER, bound to an event channel, armed one tick at
- *                a time with VCPUOP_set_singleshot_timer (Xen's default
- *                periodic timer, which only PV guests have, is stopped)
+ *   clockevent   VIRQ_TIMER, bound to an event channel (an irq), armed
+ *                one event at a time with VCPUOP_set_singleshot_timer
+ *                (Xen's default periodic timer, which only PV guests
+ *                have, is stopped)
  *   steal        the runstate area: time spent runnable but not running,
  *                plus offline
  */
@@ -16,10 +17,11 @@
 #include "printk.h"
 #include "panic.h"
 #include "pvclock.h"
+#include "irq.h"
 
 /* Per CPU: each vCPU has its own pvclock, runstate area and timer. */
 struct xen_time {
-	u64 boot_system_time, tick_period_ns, next_deadline, last_ns;
+	u64 boot_system_time, last_ns;
 	struct xen_vcpu_runstate_info runstate __aligned(64);
 };
 static DEFINE_PER_CPU(struct xen_time, xen_time);
@@ -98,50 +100,36 @@ void xen_clock_init(void)
 		(unsigned long long)pvclock_tsc_khz((const volatile struct pvclock_vcpu_time_info *)t));
 }
 
-static void timer_arm(void)
+/* One VIRQ_TIMER event at Xen system time boot + deadline. */
+void xen_timer_set_next(u64 deadline_ns)
 {
-	struct xen_time *x = this_cpu_ptr(&xen_time);
-	struct xen_vcpu_set_singleshot_timer t;
-	u64 now = xen_system_time();
+	struct xen_vcpu_set_singleshot_timer t = {
+		/* A deadline already past fires at once (flags 0: never -ETIME). */
+		.timeout_abs_ns = this_cpu_ptr(&xen_time)->boot_system_time + deadline_ns,
+		.flags = 0,
+	};
 
-	/* Catch up without a storm if ticks were missed. */
-	x->next_deadline += x->tick_period_ns;
-	if (x->next_deadline <= now)
-		x->next_deadline = now + x->tick_period_ns;
-	t.timeout_abs_ns = x->next_deadline;
-	t.flags = 0;
 	vcpu_op(XEN_VCPUOP_set_singleshot_timer, &t, "set_singleshot_timer");
 }
 
-static void timer_event(unsigned port, void *arg)
+void xen_timer_init(void)
 {
-	(void)port;
-	(void)arg;
-	clock_tick();
-	timer_arm();
-}
-
-void xen_timer_init(unsigned hz)
-{
-	struct xen_time *x = this_cpu_ptr(&xen_time);
 	unsigned port;
+	int irq;
 
-	x->tick_period_ns = 1000000000ull / hz;
+	/* Only a PV vCPU has a periodic timer; stopping is harmless on HVM. */
 	vcpu_op(XEN_VCPUOP_stop_periodic_timer, NULL, "stop_periodic_timer");
 	port = xen_bind_virq(XEN_VIRQ_TIMER);
-	xen_evtchn_bind(port, timer_event, NULL);
-	xen_evtchn_unmask(port);
-	x->next_deadline = xen_system_time();
-	timer_arm();
-	pr_info("time: tick from VIRQ_TIMER (port %u), single-shot at %u Hz\n", port, hz);
+	irq = xen_evtchn_irq(port, "xen-timer");
+	if (irq == IRQ_NONE || irq_request((unsigned)irq, clock_event_fire, NULL))
+		panic("xen: no irq for VIRQ_TIMER (port %u)", port);
+	pr_info("time: clock events from VIRQ_TIMER (port %u, irq %d), single-shot\n", port, irq);
 }
-
-void xen_timer_ack(void) {}
 
 const struct pv_time_ops xen_time_ops = {
 	.clock_ns = xen_clock_ns,
 	.steal_clock = xen_steal_clock,
 	.clock_init = xen_clock_init,
 	.timer_init = xen_timer_init,
-	.timer_ack = xen_timer_ack,
+	.timer_set_next = xen_timer_set_next,
 };

@@ -1,10 +1,11 @@
 /*
- * native_entry.c — installing the native copy of entry/entry.S: the IDT
- * and the syscall MSRs.
+ * entry.c — installing the native copy of entry/entry.S: the IDT and the
+ * syscall MSRs (for every backend that keeps the native privilege model).
  */
 #include "trap.h"
 #include "cpu.h"
 #include "pv/ops.h"
+#include "dev/pic.h"
 
 #define MSR_EFER  0xc0000080u
 #define MSR_STAR  0xc0000081u
@@ -13,13 +14,15 @@
 #define EFER_SCE  0x1u
 
 extern const u64 native_vectors[];
-extern const char native_vec_spurious[];
 extern void native_syscall_entry(void);
 extern __noreturn void native_enter_user(struct trap_frame *f);
 
 static void native_entry_install(const struct entry_table *t)
 {
 	(void)t;
+	/* Firmware leaves the 8259s on vectors 8..15: remapped and masked,
+	 * a stray legacy interrupt cannot pose as an exception. */
+	pic_init();
 	idt_init();
 	write_msr(MSR_EFER, read_msr(MSR_EFER) | EFER_SCE);
 	/* sysret derives user CS/SS from 0x10 (+16 | 3, +8 | 3). */
@@ -32,7 +35,7 @@ static void native_entry_install(const struct entry_table *t)
 const struct entry_table native_entry_table = {
 	.name = "native",
 	.vectors = native_vectors,
-	.spurious = (u64)native_vec_spurious,
+	.nr_gates = NR_ENTRY_VECTORS,
 	.syscall = native_syscall_entry,
 	.enter_user = native_enter_user,
 	.install = native_entry_install,

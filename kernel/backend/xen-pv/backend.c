@@ -21,6 +21,8 @@
 #include "mm.h"
 #include "trap.h"
 #include "layout.h"
+#include "irq.h"
+#include "panic.h"
 
 extern const struct entry_table xenpv_entry_table;
 
@@ -60,10 +62,12 @@ static void *xenpv_grant_map_frames(unsigned nr)
 	return va;
 }
 
-/* Xen enters the upcall callback (entry.c); it arrives here as a vector. */
-static void xenpv_upcall(struct trap_frame *f)
+/* Xen enters the upcall callback (entry.c), which the entry code delivers
+ * on the upcall's software vector. */
+static void xenpv_upcall(unsigned irq, void *arg)
 {
-	(void)f;
+	(void)irq;
+	(void)arg;
 	xen_evtchn_do_upcall();
 }
 
@@ -71,11 +75,16 @@ static void xenpv_upcall(struct trap_frame *f)
 static void xenpv_late_init(void)
 {
 	void *va = ioremap_reserve(PAGE_SIZE);
+	int irq;
 
 	xen_map_machine((u64)va, xenpv_start.shared_info_maddr >> PAGE_SHIFT, true);
 	xen_shared = va;
 	xen_events_init();
-	irq_set_handler(UPCALL_VECTOR, xenpv_upcall);
+	irq = irq_alloc(&irq_chip_none, 0, "xen-upcall");
+	if (irq == IRQ_NONE)
+		panic("xen: no irq left for the event upcall");
+	irq_bind_vector((unsigned)irq, UPCALL_VECTOR);
+	irq_request((unsigned)irq, xenpv_upcall, NULL);
 }
 
 static int xenpv_detect(const struct pv_platform *p)

@@ -12,7 +12,7 @@
 #include "cpu.h"
 
 extern const u64 xenpv_vectors[];
-extern const char xenpv_vec_spurious[], xenpv_vec_upcall[], xenpv_vec_failsafe[];
+extern const char xenpv_vec_upcall[], xenpv_vec_failsafe[];
 extern void xenpv_syscall_entry(void);
 extern __noreturn void xenpv_enter_user(struct trap_frame *f);
 
@@ -41,7 +41,8 @@ static void xenpv_entry_install(const struct entry_table *t)
 const struct entry_table xenpv_entry_table = {
 	.name = "xenpv",
 	.vectors = xenpv_vectors,
-	.spurious = (u64)xenpv_vec_spurious,
+	/* Interrupts are events, which come through the upcall callback. */
+	.nr_gates = NR_EXCEPTION_VECTORS,
 	.upcall = (u64)xenpv_vec_upcall,
 	.failsafe = (u64)xenpv_vec_failsafe,
 	.syscall = xenpv_syscall_entry,

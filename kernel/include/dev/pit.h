@@ -8,6 +8,7 @@
 
 /* TSC cycles over pit_ticks input cycles (< 65536); *ok false if it never counts. */
 u64 pit_measure_tsc(unsigned pit_ticks, bool *ok);
-void pit_start_periodic(unsigned hz);
+/* Channel 0 interrupts (ISA line 0) once after count input cycles (1..65535). */
+void pit_oneshot(u16 count);
 
 #endif

@@ -51,19 +51,19 @@ void xen_identify(void);
 /* pvclock time, VIRQ_TIMER ticks, runstate steal time (time.c). */
 extern const struct pv_time_ops xen_time_ops;
 
-/* ---- events (events.c) ---- */
-typedef void (*xen_evtchn_handler_t)(unsigned port, void *arg);
-/* The upcall: run the handlers of every pending, unmasked port.  The
+/* ---- events (events.c): each bound port is an irq ---- */
+/* The upcall: handle the irq of every pending, unmasked port.  The
  * backend decides how it is entered (a callback, an interrupt vector). */
 void xen_evtchn_do_upcall(void);
-/* Mask every port: each is unmasked when something is bound to it. */
+/* Mask every port: each is unmasked when its irq is requested. */
 void xen_events_init(void);
-void xen_evtchn_bind(unsigned port, xen_evtchn_handler_t fn, void *arg);
-void xen_evtchn_unbind(unsigned port);
+/* The irq of port (allocated the first time, masked); IRQ_NONE if full. */
+int xen_evtchn_irq(unsigned port, const char *name);
 void xen_evtchn_mask(unsigned port);
 void xen_evtchn_unmask(unsigned port);
 unsigned xen_bind_virq(unsigned virq);
 void xen_evtchn_send(unsigned port);
+/* Close port, freeing its irq. */
 void xen_evtchn_close(unsigned port);
 /* Make Xen deliver what became pending while events were masked. */
 void xen_force_evtchn_callback(void);

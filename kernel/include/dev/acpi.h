@@ -1,0 +1,23 @@
+/* dev/acpi.h — what the kernel takes from ACPI: interrupt routing (dev/acpi.c). */
+#ifndef PROTEUS_DEV_ACPI_H
+#define PROTEUS_DEV_ACPI_H
+
+#include "types.h"
+
+#define ACPI_MAX_IOAPICS 8
+#define ACPI_MAX_ISO 16
+
+struct acpi_irq_routing {
+	unsigned nr_ioapics;
+	struct { u8 id; u32 address, gsi_base; } ioapic[ACPI_MAX_IOAPICS];
+	unsigned nr_iso;
+	struct { u8 isa; u32 gsi; u16 flags; } iso[ACPI_MAX_ISO];
+	bool has_8259;
+};
+
+/* Where the loader said the RSDP is (0: look for it). */
+void acpi_set_rsdp(u64 pa);
+/* The MADT's routing; false, with the reason logged, if there is none. */
+bool acpi_irq_routing(struct acpi_irq_routing *out);
+
+#endif
