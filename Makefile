@@ -4,6 +4,7 @@
 #   make PARAVIRT=0   the same kernel with pv_ops compiled out (build/proteus-pv0.elf)
 #   make run          boot it under QEMU and show the user program's output
 #   make run-xen      boot the same ELF as a Xen PV dom0 (Xen 4.17 under QEMU)
+#   make run-kvm      boot the same ELF under QEMU with KVM
 #   make check        every test: host unit tests, then the boot matrix
 #   make bench        instruction counts per pv op (bench/report.md)
 #
@@ -28,7 +29,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen check bench unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-kvm check bench unit deps clean
 
 all: kernel initrd tool
 
@@ -125,7 +126,7 @@ UCFLAGS := -std=c11 -O2 -ffreestanding -fno-pic -fno-pie -mgeneral-regs-only \
 	-Wall -Wextra -Werror -MMD -MP
 ULDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=4096 -Wl,--build-id=none \
 	-Wl,-z,noexecstack
-UPROGS := hello exit42 badsys nullread kread kwrite priv ud kseg
+UPROGS := hello exit42 badsys nullread kread kwrite priv ud kseg fpu lsl
 UDIR := $(BUILD)/user
 
 $(UDIR)/%.o: user/%.c
@@ -183,6 +184,10 @@ run: all
 # The same ELF as a Xen PV dom0 (Xen is fetched into a cache on first use).
 run-xen: all
 	$(BUILD)/proteus run --on xen --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+
+# The same ELF under QEMU with KVM (needs a usable /dev/kvm).
+run-kvm: all
+	$(BUILD)/proteus run --on kvm --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

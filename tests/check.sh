@@ -174,10 +174,17 @@ fi
 boot "bad/xen-pv-forced-on-qemu" 3 "cannot use backend 'xen-pv': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=xen-pv
 
-echo "== other platforms"
-if [ -e /dev/kvm ]; then
-	skipped "kvm" "KVM rows are not part of the matrix yet"
+echo "== boot matrix: the same ELF under QEMU with KVM"
+boot "bad/kvm-forced-on-tcg" 3 "cannot use backend 'kvm': not usable on this platform" \
+	--kernel "$KERNEL" -- pv.backend=kvm
+# KVM here runs ring-0 code through an emulator (about 1 us an instruction):
+# one row, and a deadline that allows for it.
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+	TIMEOUT_SAVED=$TIMEOUT
+	TIMEOUT=${CHECK_KVM_TIMEOUT:-300}
+	boot "ktest/kvm/microvm" 0 "$SENTINEL" --on kvm --kernel "$KERNEL" -- ktest
+	TIMEOUT=$TIMEOUT_SAVED
 else
-	skipped "kvm" "no /dev/kvm on this machine"
+	skipped "ktest/kvm/microvm" "no usable /dev/kvm on this machine"
 fi
 finish

@@ -60,11 +60,3 @@ bool probe_write_u64(void *addr, u64 val)
 	return ok;
 }
 
-/* One x87 instruction: faults with #NM while CR0.TS is set. */
-bool probe_fnop(void)
-{
-	int ok = 1;
-
-	PROBE("fnop", : [ok] "+r"(ok) : : "memory");
-	return ok;
-}

@@ -76,8 +76,11 @@ void trap_dispatch(struct trap_frame *f)
 			irq_dispatch_vector((unsigned)f->vector);
 		return;
 	}
-	if (trap_from_user(f))
+	if (trap_from_user(f)) {
+		if (pv_info.user_trap && pv_info.user_trap(f))
+			return;
 		proc_kill_current(f);            /* does not return */
+	}
 	if (extable_fixup(f))
 		return;
 	panic_frame(f, "%s in kernel mode at %p", trap_name((unsigned)f->vector),

@@ -19,7 +19,7 @@ struct ktest_ctx {
 	const char *name;
 	unsigned failures;
 	bool skipped;
-	char skip_reason[96];
+	char skip_reason[160];
 };
 
 struct ktest {

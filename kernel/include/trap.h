@@ -83,7 +83,6 @@ bool extable_fixup(struct trap_frame *f);
 bool probe_read_u64(const void *addr, u64 *out);
 bool probe_write_u64(void *addr, u64 val);
 bool probe_read_u8(const void *addr, u8 *out);
-bool probe_fnop(void);
 
 /* Vector and fault address of the last fault a probe absorbed (for tests). */
 extern u64 extable_last_vector, extable_last_cr2;

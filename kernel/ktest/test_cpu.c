@@ -34,36 +34,3 @@ KTEST(cpu_tsc_advances, "read_tsc increases")
 	KT_EXPECT(t, b > a);
 }
 
-KTEST(cpu_fpu_ts, "with TS set the first FPU instruction traps (#NM); cleared, it runs")
-{
-	fpu_set_ts(true);
-	KT_EXPECT(t, !probe_fnop());
-	KT_EXPECT_EQ(t, extable_last_vector, VEC_NM);
-	fpu_set_ts(false);
-	KT_EXPECT(t, probe_fnop());
-}
-
-/* The limit the CPU reads for a selector from the live GDT (lsl). */
-static bool segment_limit(u16 sel, u32 *limit)
-{
-	u32 l;
-	u8 ok;
-
-	__asm__ __volatile__("lsl %2, %0; setz %1" : "=r"(l), "=q"(ok) : "r"((u32)sel) : "cc");
-	*limit = l;
-	return ok;
-}
-
-KTEST(cpu_gdt_update, "a GDT entry rewritten at run time is what the CPU then reads")
-{
-	/* Present, DPL 3, writable data, byte-granular limits 0x1234 / 0x4321. */
-	u64 a = 0x0000f20000001234ull, b = 0x0000f20000004321ull;
-	u32 limit = 0;
-
-	gdt_set_tls(a);
-	KT_EXPECT(t, segment_limit(GDT_TLS | 3, &limit) && limit == 0x1234);
-	gdt_set_tls(b);
-	KT_EXPECT(t, segment_limit(GDT_TLS | 3, &limit) && limit == 0x4321);
-	gdt_set_tls(0);
-	KT_EXPECT(t, !segment_limit(GDT_TLS | 3, &limit));
-}

@@ -8,6 +8,8 @@
 #include "proc.h"
 #include "trap.h"
 #include "mm.h"
+#include "cpu.h"
+#include "pv/ops.h"
 #include <string.h>
 
 static char out[512];
@@ -130,4 +132,54 @@ KTEST(user_no_leaks, "running and killing programs leaks no memory")
 	}
 	KT_EXPECT_EQ(t, frames_free_count(), frames);
 	KT_EXPECT_EQ(t, heap_bytes_in_use(), heap);
+}
+
+/* The kernel itself never touches the FPU (-mgeneral-regs-only), so the
+ * trap is proved from user mode, which every platform runs natively. */
+KTEST(user_fpu_ts, "with TS set a user FPU instruction traps (#NM); cleared, it runs")
+{
+	struct proc_result r;
+
+	fpu_set_ts(true);
+	KT_ASSERT(t, run(t, "/bin/fpu", &r));
+	fpu_set_ts(false);
+	if (!r.killed && !strcmp(pv_info.name, "kvm")) {
+		ktest_skip(t, "this KVM (kvm_pvm) runs ring-3 code natively under the host's CR0, "
+			   "not the guest's TS");
+		return;
+	}
+	KT_EXPECT(t, r.killed);
+	KT_EXPECT_EQ(t, r.vector, VEC_NM);
+	KT_ASSERT(t, run(t, "/bin/fpu", &r));
+	KT_EXPECT(t, !r.killed);
+	KT_EXPECT_EQ(t, r.exit_code, 0);
+}
+
+/* Whether the CPU, reading the live GDT, sees the run-time slot's limit:
+ * lsl from user mode (the slot is DPL 3), which every platform runs
+ * natively, rather than in the kernel, where an emulator may lack it. */
+static int tls_limit_seen(struct ktest_ctx *t)
+{
+	struct proc_result r;
+
+	if (!run(t, "/bin/lsl", &r) || r.killed)
+		return -1;
+	return r.exit_code;
+}
+
+KTEST(user_gdt_update, "a GDT entry rewritten at run time is what the CPU then reads")
+{
+	/* Present, DPL 3, writable data, byte-granular limits 0x12 / 0x43. */
+	gdt_set_tls(0x0000f20000000012ull);
+	if (tls_limit_seen(t) == 255 && !strcmp(pv_info.name, "kvm")) {
+		gdt_set_tls(0);
+		ktest_skip(t, "this KVM (kvm_pvm) runs ring-3 code on a GDT of the host's, which "
+			   "the guest's descriptor writes do not reach");
+		return;
+	}
+	KT_EXPECT_EQ(t, tls_limit_seen(t), 0x12);
+	gdt_set_tls(0x0000f20000000043ull);
+	KT_EXPECT_EQ(t, tls_limit_seen(t), 0x43);
+	gdt_set_tls(0);
+	KT_EXPECT_EQ(t, tls_limit_seen(t), 255);
 }

@@ -141,13 +141,61 @@ static void test_platform_table(void **state)
 		assert_non_null(p);
 		assert_non_null(p->build);
 	}
-	p = run_platform_find("kvm");
-	assert_non_null(p);
-	assert_null(p->build);
-	assert_non_null(strstr(p->later, "not supported yet"));
 	assert_null(run_platform_find("vbox"));
-	/* kvm parses: refusing it is the run's job, with its own message (xen: test_xenrun.c) */
+	/* each platform's default machine, unless one is given */
 	assert_int_equal(parse("--on", "kvm", NULL), RUNARGS_OK);
+	assert_string_equal(O.machine, "microvm");
+	assert_int_equal(parse("--on", "kvm", "--machine", "q35", NULL), RUNARGS_OK);
+	assert_string_equal(O.machine, "q35");
+	assert_int_equal(parse("--on", "xen", NULL), RUNARGS_OK);
+	assert_string_equal(O.machine, "pc");
+}
+
+static void test_kvm_argv(void **state)
+{
+	struct argv a;
+	(void)state;
+
+	assert_int_equal(parse("--on", "kvm", "--kernel", "k", "--initrd", "i", "--", "ktest", NULL),
+			 RUNARGS_OK);
+	argv_init(&a);
+	assert_int_equal(run_kvm_build(&O, &a), 0);
+	expect_argv(&a, (const char *const[]){
+		"qemu-system-x86_64", "-M", "microvm", "-m", "64M", "-display", "none", "-serial", "stdio",
+		"-monitor", "none", "-no-reboot", "-net", "none",
+		"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+		"-enable-kvm", "-cpu", "host,-arch-capabilities",
+		"-kernel", "k", "-initrd", "i", "-append", "ktest", NULL });
+	argv_free(&a);
+	/* pc and q35 boot through qboot; --icount is TCG's */
+	assert_int_equal(parse("--on", "kvm", "--machine", "q35", "--", NULL), RUNARGS_OK);
+	argv_init(&a);
+	assert_int_equal(run_kvm_build(&O, &a), 0);
+	assert_string_equal(a.v[19], "-bios");
+	assert_string_equal(a.v[20], "qboot.rom");
+	argv_free(&a);
+	assert_int_equal(parse("--on", "kvm", "--icount", NULL), RUNARGS_OK);
+	assert_int_equal(run_kvm_prepare(&O, NULL, ERR, sizeof ERR), -1);
+	expect_err("TCG only");
+}
+
+static void test_gdb_waits(void **state)
+{
+	struct argv a;
+	(void)state;
+
+	assert_int_equal(parse("--on", "qemu", "--gdb", NULL), RUNARGS_OK);
+	assert_true(O.gdb);
+	assert_true(O.timeout > 24 * 3600.0);      /* no deadline while a person debugs */
+	argv_init(&a);
+	assert_int_equal(run_qemu_build(&O, &a), 0);
+	assert_string_equal(a.v[a.n - 2], "-s");
+	assert_string_equal(a.v[a.n - 1], "-S");
+	argv_free(&a);
+	assert_int_equal(parse("--on", "qemu", "--gdb", "--timeout", "5", NULL), RUNARGS_OK);
+	assert_true(O.timeout == 5.0);
+	assert_int_equal(parse("--on", "qemu", "--gdb=1", NULL), RUNARGS_USAGE);
+	expect_err("--gdb takes no value");
 }
 
 static char *tmpfile_make(void)
@@ -412,6 +460,8 @@ int main(void)
 		cmocka_unit_test(test_cmdline_length),
 		cmocka_unit_test(test_timeout_must_be_seconds),
 		cmocka_unit_test(test_platform_table),
+		cmocka_unit_test(test_kvm_argv),
+		cmocka_unit_test(test_gdb_waits),
 		cmocka_unit_test(test_resolve_files),
 		cmocka_unit_test(test_qemu_argv_plain),
 		cmocka_unit_test(test_qemu_argv_full),

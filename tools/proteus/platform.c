@@ -1,7 +1,7 @@
 /*
  * platform.c — the platforms `proteus run --on NAME` knows.
  *
- * Each platform lives in its own file (run_qemu.c, run_xen.c, later
+ * Each platform lives in its own file (run_qemu.c, run_xen.c,
  * run_kvm.c) and contributes a function that builds the VMM's argv from
  * the run options, and, if it needs more, one that prepares the run (Xen:
  * fetch the image, watch its log); everything else about a run is shared.
@@ -10,9 +10,9 @@
 #include "tools/proteus/run.h"
 
 static const struct run_platform run_platforms[] = {
-	{ "qemu", NULL, run_qemu_build, NULL, 4095 },
-	{ "xen", run_xen_prepare, run_xen_build, NULL, 1023 },
-	{ "kvm", NULL, NULL, "QEMU with KVM is not supported yet", 4095 },
+	{ "qemu", NULL, run_qemu_build, NULL, 4095, "pc" },
+	{ "xen", run_xen_prepare, run_xen_build, NULL, 1023, "pc" },
+	{ "kvm", run_kvm_prepare, run_kvm_build, NULL, 4095, "microvm" },
 };
 
 const struct run_platform *run_platform_find(const char *name)

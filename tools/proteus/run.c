@@ -107,6 +107,10 @@ static int run_launch(const struct run_opts *o, const struct run_watch *w, struc
 	}
 	fprintf(stderr, "proteus: %s\n", line);
 	free(line);
+	if (o->gdb)
+		fprintf(stderr, "proteus: the guest waits for a debugger; attach with\n"
+			"  gdb -ex 'set architecture i386:x86-64' -ex 'file %s' -ex 'target remote localhost:1234'\n",
+			o->kernel);
 	fflush(stdout);
 	launch_run(&lo, &r);
 	if (lo.log_fd >= 0 && close(lo.log_fd) < 0 && !r.log_err)

@@ -18,7 +18,6 @@
 
 #define RUN_DEFAULT_KERNEL  "build/proteus.elf"
 #define RUN_DEFAULT_INITRD  "build/initrd.cpio"
-#define RUN_DEFAULT_MACHINE "pc"
 #define RUN_DEFAULT_TIMEOUT 120.0
 #define RUN_DEFAULT_QEMU    "qemu-system-x86_64"
 
@@ -32,13 +31,14 @@ enum run_exit {
 };
 
 struct run_opts {
-	const char *platform;     /* --on: "qemu", "xen", "kvm" */
-	const char *machine;      /* --machine: pc, q35, microvm */
+	const char *platform;     /* --on: "qemu", "xen", "xen-pvh", "kvm" */
+	const char *machine;      /* --machine: pc, q35, microvm; else the platform's default */
 	const char *kernel;       /* --kernel */
 	const char *initrd;       /* --initrd, or the default; NULL after resolve: none */
 	int initrd_given;         /* --initrd was on the command line */
 	double timeout;           /* --timeout, seconds */
 	int icount;               /* --icount */
+	int gdb;                  /* --gdb: QEMU's gdbstub on :1234, the guest held until attached */
 	const char *log;          /* --log FILE, or NULL */
 	const char *qemu;         /* --qemu PATH, or the name looked up in PATH */
 	const char *xen;          /* --xen PATH to xen.elf; after prepare, the image used */
@@ -94,11 +94,18 @@ struct run_platform {
 	 * also the kernel's own limit; Xen's start_info field is 1024 bytes.
 	 */
 	size_t cmdline_max;
+	const char *default_machine;  /* when --machine is not given */
 };
 
 const struct run_platform *run_platform_find(const char *name);
 /* The QEMU TCG platform (run_qemu.c). */
 int run_qemu_build(const struct run_opts *o, struct argv *out);
+/* What every QEMU platform adds after the machine: the kernel, initrd and
+ * command line, -icount and the gdbstub as asked. */
+void run_qemu_guest(struct argv *out, const struct run_opts *o);
+/* QEMU with KVM (run_kvm.c). */
+int run_kvm_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
+int run_kvm_build(const struct run_opts *o, struct argv *out);
 /* The QEMU machine options every platform shares (see run_qemu.c). */
 void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem);
 

@@ -33,19 +33,28 @@ void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, c
 	});
 }
 
-int run_qemu_build(const struct run_opts *o, struct argv *out)
+void run_qemu_guest(struct argv *out, const struct run_opts *o)
 {
 	char *append = argv_join(o->kargs, o->nkargs);
 
-	if (!append)
-		return -1;
-	run_qemu_machine(out, o->qemu, o->machine, "256M");
+	if (!append) {
+		out->oom = 1;
+		return;
+	}
 	argv_pushv(out, (const char *const[]){ "-kernel", o->kernel, NULL });
 	if (o->initrd)
 		argv_pushv(out, (const char *const[]){ "-initrd", o->initrd, NULL });
 	argv_pushv(out, (const char *const[]){ "-append", append, NULL });
 	if (o->icount)
 		argv_pushv(out, (const char *const[]){ "-icount", "shift=0", NULL });
+	if (o->gdb)
+		argv_pushv(out, (const char *const[]){ "-s", "-S", NULL });
 	free(append);
+}
+
+int run_qemu_build(const struct run_opts *o, struct argv *out)
+{
+	run_qemu_machine(out, o->qemu, o->machine, "256M");
+	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
 }

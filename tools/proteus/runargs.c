@@ -86,7 +86,6 @@ static const char *runargs_value(int argc, char **argv, int *i, const char *eq)
 static void runargs_defaults(struct run_opts *o)
 {
 	memset(o, 0, sizeof *o);
-	o->machine = RUN_DEFAULT_MACHINE;
 	o->kernel = RUN_DEFAULT_KERNEL;
 	o->initrd = RUN_DEFAULT_INITRD;
 	o->timeout = RUN_DEFAULT_TIMEOUT;
@@ -99,7 +98,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", "--xen", "--xen-log",
 		NULL,
 	};
-	int i;
+	int i, timeout_given = 0;
 
 	runargs_defaults(o);
 	for (i = 1; i < argc; i++) {
@@ -124,10 +123,13 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		name[nlen] = 0;
 		for (const char *const *v = valued; *v; v++)
 			takes |= strcmp(*v, name) == 0;
-		if (strcmp(name, "--icount") == 0) {
+		if (strcmp(name, "--icount") == 0 || strcmp(name, "--gdb") == 0) {
 			if (eq)
-				return runargs_fail(err, errlen, "--icount takes no value");
-			o->icount = 1;
+				return runargs_fail(err, errlen, "%s takes no value", name);
+			if (name[2] == 'i')
+				o->icount = 1;
+			else
+				o->gdb = 1;
 			continue;
 		}
 		if (!takes)
@@ -151,6 +153,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			o->initrd = val;
 			o->initrd_given = 1;
 		} else if (strcmp(name, "--timeout") == 0) {
+			timeout_given = 1;
 			if (runargs_seconds(val, &o->timeout) < 0)
 				return runargs_fail(err, errlen,
 						    "--timeout '%s' is not a number of seconds (> 0, at most %.0f)",
@@ -167,6 +170,11 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 	}
 	if (!o->platform)
 		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen or kvm)");
+	if (!o->machine)
+		o->machine = run_platform_find(o->platform)->default_machine;
+	/* A person at a debugger is not a hung guest. */
+	if (o->gdb && !timeout_given)
+		o->timeout = RUNARGS_MAX_TIMEOUT;
 	if ((o->xen || o->xen_log) && strcmp(o->platform, "xen") != 0)
 		return runargs_fail(err, errlen, "%s is for --on xen", o->xen ? "--xen" : "--xen-log");
 	o->kargs = argv + i;

@@ -8,20 +8,22 @@ void proteus_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: proteus run --on qemu|xen|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
-		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--log FILE]\n"
+		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--log FILE]\n"
 		"                   [--qemu PATH] [--xen PATH] [--xen-log FILE] [-- kernel args...]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
 		"run    boot the kernel and stream the guest's serial output to stdout.\n"
 		"       defaults: --kernel %s, --initrd %s (if present),\n"
-		"       --machine %s, --timeout %.0f.  Kernel args become the command line.\n"
+		"       --machine pc (kvm: microvm), --timeout %.0f.  Kernel args become the\n"
+		"       command line.  --gdb holds the guest for a debugger on :1234.\n"
 		"       --on xen: the kernel is PV dom0 of Xen 4.17 under QEMU (pc machine).\n"
+		"       --on kvm: QEMU with -enable-kvm (64 MiB; pc and q35 through qboot).\n"
 		"       --xen xen.elf, else the one cached by mk/fetch-xen.sh (run on first use).\n"
 		"       Xen's own log goes to --xen-log FILE, else is shown only on failure.\n"
 		"       Kernel args and paths must not contain ','.\n"
 		"       exit 0 guest passed, 1 guest failed, 2 usage, 3 no result, 124 timeout.\n"
 		"sites  check every pv call site in the ELF against pvops.def and print the\n"
 		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
-		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_MACHINE, RUN_DEFAULT_TIMEOUT);
+		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_TIMEOUT);
 }

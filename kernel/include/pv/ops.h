@@ -34,6 +34,7 @@ struct cpuid_regs {
 
 struct mm;
 struct entry_table;
+struct trap_frame;
 struct gate_desc;
 
 /* Data, not hooks: what the chosen backend is and how it runs the kernel. */
@@ -45,6 +46,9 @@ struct pv_info {
 	const struct entry_table *entry;  /* this backend's copy of the entry code */
 	void (*stats_print)(void);        /* the backend's counters (pv.stats=1), or NULL */
 	u64 (*hypercalls)(void);          /* trips into the hypervisor so far, or NULL */
+	/* A trap from user mode the backend handles itself (true), before the
+	 * process is killed for it; NULL if none. */
+	bool (*user_trap)(struct trap_frame *f);
 };
 extern struct pv_info pv_info;
 

@@ -1,0 +1,110 @@
+/*
+ * clock.c — time under KVM, replacing the PIT-calibrated TSC:
+ *
+ *   clocksource  kvmclock: the host keeps a pvclock (abi/pvclock.h) for
+ *                each vCPU at the address the guest writes to
+ *                MSR_KVM_SYSTEM_TIME_NEW; no PIT calibration, no exit
+ *   clockevent   the local APIC timer, one-shot, its input clock measured
+ *                against the TSC whose rate the pvclock states
+ *   steal        the steal-time area (MSR_KVM_STEAL_TIME), when offered
+ */
+#include "kvm.h"
+#include "dev/lapic.h"
+#include "percpu.h"
+#include "pvclock.h"
+#include "clock.h"
+#include "mm.h"
+#include "panic.h"
+#include "printk.h"
+
+struct kvm_time {
+	struct pvclock_vcpu_time_info clock __aligned(64);
+	struct kvm_steal_time steal __aligned(64);
+	u64 boot_ns, last_ns;
+	bool steal_on;
+};
+static DEFINE_PER_CPU(struct kvm_time, kvm_time) __aligned(64);
+
+static u64 kvm_system_time(void)
+{
+	return pvclock_read(&this_cpu_ptr(&kvm_time)->clock);
+}
+
+u64 kvm_clock_ns(void)
+{
+	struct kvm_time *k = this_cpu_ptr(&kvm_time);
+	u64 ns = kvm_system_time() - k->boot_ns;
+
+	/* Unless the host says the TSC is stable, a reading behind the last
+	 * one on this vCPU is scale jitter. */
+	if (ns < k->last_ns)
+		return k->last_ns;
+	k->last_ns = ns;
+	return ns;
+}
+
+u64 kvm_steal_clock(void)
+{
+	const volatile struct kvm_steal_time *s = &this_cpu_ptr(&kvm_time)->steal;
+	u32 version;
+	u64 steal;
+
+	if (!this_cpu_ptr(&kvm_time)->steal_on)
+		return 0;
+	do {
+		version = s->version;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		steal = s->steal;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((version & 1) || version != s->version);
+	return steal;
+}
+
+void kvm_clock_init(void)
+{
+	struct kvm_time *k = this_cpu_ptr(&kvm_time);
+	u32 msr = kvm_has(KVM_FEATURE_CLOCKSOURCE2) ? MSR_KVM_SYSTEM_TIME_NEW : MSR_KVM_SYSTEM_TIME;
+	u64 t0;
+
+	if (!kvm_has(KVM_FEATURE_CLOCKSOURCE2) && !kvm_has(KVM_FEATURE_CLOCKSOURCE))
+		panic("kvm: the host offers no kvmclock (CPUID %#x: %#x)",
+		      kvm_cpuid_base + KVM_CPUID_FEATURES_OFFSET, kvm_features);
+	write_msr(msr, virt_to_phys(&k->clock) | KVM_MSR_ENABLED);
+	/* The host fills it in before the write returns; a version of 0 means
+	 * it never did. */
+	for (t0 = x86_rdtsc(); !READ_ONCE(k->clock.version) && x86_rdtsc() - t0 < (1ull << 32);)
+		;
+	if (!READ_ONCE(k->clock.version))
+		panic("kvm: kvmclock at MSR %#x was never written by the host", msr);
+	k->boot_ns = kvm_system_time();
+	if (kvm_has(KVM_FEATURE_STEAL_TIME)) {
+		write_msr(MSR_KVM_STEAL_TIME, virt_to_phys(&k->steal) | KVM_MSR_ENABLED);
+		k->steal_on = true;
+	}
+	clock_mark_running();
+	pr_info("time: kvmclock (MSR %#x), TSC %llu kHz%s%s\n", msr,
+		(unsigned long long)pvclock_tsc_khz(&k->clock),
+		k->clock.flags & PVCLOCK_TSC_STABLE_BIT ? ", stable" : "",
+		k->steal_on ? "; steal time" : "");
+}
+
+void kvm_timer_init(void)
+{
+	u64 tsc_hz = pvclock_tsc_khz(&this_cpu_ptr(&kvm_time)->clock) * 1000;
+
+	if (!lapic_present() || !lapic_clockevent_init(tsc_hz))
+		panic("kvm: no local APIC timer to deliver clock events");
+}
+
+void kvm_timer_set_next(u64 deadline_ns)
+{
+	lapic_clockevent_set_next(deadline_ns);
+}
+
+const struct pv_time_ops kvm_time_ops = {
+	.clock_ns = kvm_clock_ns,
+	.steal_clock = kvm_steal_clock,
+	.clock_init = kvm_clock_init,
+	.timer_init = kvm_timer_init,
+	.timer_set_next = kvm_timer_set_next,
+};
