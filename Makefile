@@ -4,6 +4,7 @@
 #   make PARAVIRT=0   the same kernel with pv_ops compiled out (build/proteus-pv0.elf)
 #   make run          boot it under QEMU and show the user program's output
 #   make run-xen      boot the same ELF as a Xen PV dom0 (Xen 4.17 under QEMU)
+#   make run-pvh      boot the same ELF as a Xen PVH dom0
 #   make run-kvm      boot the same ELF under QEMU with KVM
 #   make check        every test: host unit tests, then the boot matrix
 #   make bench        instruction counts per pv op (bench/report.md)
@@ -29,7 +30,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-kvm check bench unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm check bench unit deps clean
 
 all: kernel initrd tool
 
@@ -184,6 +185,10 @@ run: all
 # The same ELF as a Xen PV dom0 (Xen is fetched into a cache on first use).
 run-xen: all
 	$(BUILD)/proteus run --on xen --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+
+# The same ELF as a Xen PVH dom0.
+run-pvh: all
+	$(BUILD)/proteus run --on xen-pvh --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
 
 # The same ELF under QEMU with KVM (needs a usable /dev/kvm).
 run-kvm: all

@@ -21,6 +21,7 @@
 #include "ktest.h"
 #include "bench.h"
 #include "initrd.h"
+#include "dev/acpi.h"
 #include "lib/fmt.h"
 #include <string.h>
 
@@ -84,6 +85,7 @@ __noreturn void kmain(struct boot_info *bi)
 
 	traps_init();
 	mm_init(bi);
+	acpi_set_rsdp(bi->acpi_rsdp);
 	pv_late_init();
 	initrd_init(bi);
 	clock_init();

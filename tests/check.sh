@@ -174,6 +174,20 @@ fi
 boot "bad/xen-pv-forced-on-qemu" 3 "cannot use backend 'xen-pv': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=xen-pv
 
+echo "== boot matrix: the same ELF as a Xen PVH dom0 (q35, -cpu max, emulated VT-d)"
+if [ -f "${xen:-}" ]; then
+	boot "ktest/xen-pvh/patched" 0 "$SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" -- ktest pv.stats=1
+	boot "ktest/xen-pvh/unpatched" 0 "$SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" -- ktest pv.patch=0
+	boot "run/xen-pvh-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen-pvh --xen "$xen" \
+		--kernel "$KERNEL"
+else
+	for row in ktest/xen-pvh/patched ktest/xen-pvh/unpatched run/xen-pvh-init; do
+		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
+	done
+fi
+boot "bad/xen-pvh-forced-on-qemu" 3 "cannot use backend 'xen-pvh': not usable on this platform" \
+	--kernel "$KERNEL" -- pv.backend=xen-pvh
+
 echo "== boot matrix: the same ELF under QEMU with KVM"
 boot "bad/kvm-forced-on-tcg" 3 "cannot use backend 'kvm': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=kvm

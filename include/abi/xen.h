@@ -1,8 +1,9 @@
 /*
- * xen.h — the Xen PV guest ABI as Proteus speaks it, version 1.
+ * xen.h — the Xen guest ABI as Proteus speaks it, version 2 (2 added the
+ * HVM interface a PVH guest uses, section 16b, and the M2P range query).
  *
- * Our own definitions of the interface between a 64-bit paravirtualised
- * (PV) x86 guest kernel and Xen 4.17, whose newest public interface
+ * Our own definitions of the interface between a 64-bit x86 guest kernel,
+ * paravirtualised (PV) or PVH, and Xen 4.17, whose newest public interface
  * version is 0x00040e00. Only the numbers and layouts are taken from Xen's
  * public headers (xen.h,
  * arch-x86/xen.h, arch-x86/xen-x86_64.h, event_channel.h, grant_table.h,
@@ -28,6 +29,7 @@
  *   14. vm_assist
  *   15. error numbers
  *   16. forced emulation prefix (CPUID)
+ *  16b. HVM and PVH guests: the hypercall MSR, hvm_op, the callback vector
  *   17. layout checks
  *
  * Naming: every macro starts with XEN (XEN_xxx, or Xen's own XENMEM_,
@@ -46,7 +48,7 @@
 #ifndef PROTEUS_ABI_XEN_H
 #define PROTEUS_ABI_XEN_H
 
-#define PROTEUS_XEN_ABI_VERSION 1
+#define PROTEUS_XEN_ABI_VERSION 2
 
 /* The Xen interface revision these definitions were checked against. */
 #define XEN_INTERFACE_VERSION_CHECKED 0x00040e00
@@ -1175,6 +1177,38 @@ struct xen_feature_info {
 #define XEN_CPUID          XEN_EMULATE_PREFIX "cpuid"
 #endif
 
+/* ========================================== 16b. HVM and PVH guests */
+
+/*
+ * A guest Xen translates (HVM, PVH) finds Xen's CPUID leaves with the
+ * plain instruction; leaf base + 2 gives in EBX the MSR to which the guest
+ * writes the physical address of a page of its RAM, which Xen then fills
+ * with hypercall stubs (vmcall or vmmcall).  Written from 64-bit mode, so
+ * that shared_info keeps its 64-bit layout.
+ */
+#define XEN_CPUID_SIGNATURE_EBX 0x566e6558u   /* "XenV" */
+#define XEN_CPUID_LEAF_HYPERCALL 2            /* base + 2: EBX = the MSR */
+
+/* hvm_op(cmd, arg) */
+#define XEN_HVMOP_set_param 0
+#define XEN_HVMOP_get_param 1
+
+/* HVM parameters */
+#define XEN_HVM_PARAM_CALLBACK_IRQ 0
+/* CALLBACK_IRQ value: type in bits 63:56; type 2 delivers events as this
+ * IDT vector (bits 7:0), outside the local APIC: no EOI, and raised again
+ * for as long as vcpu_info.evtchn_upcall_pending is set. */
+#define XEN_HVM_CALLBACK_VECTOR(v) ((2ull << 56) | (uint64_t)(v))
+
+#ifndef __ASSEMBLER__
+struct xen_hvm_param {
+	xen_domid_t domid;             /* DOMID_SELF */
+	uint16_t pad;
+	uint32_t index;                /* XEN_HVM_PARAM_* */
+	uint64_t value;
+};
+#endif
+
 /* ================================================= 17. layout checks */
 
 #ifndef __ASSEMBLER__
@@ -1344,6 +1378,8 @@ XEN_ABI_CHECK_(sizeof(struct xen_machphys_mapping) == 24, "machphys_mapping size
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_memory_map, buffer) == 8, "memory_map.buffer");
 XEN_ABI_CHECK_(sizeof(struct xen_e820_entry) == 20, "e820 entry size");
 XEN_ABI_CHECK_(sizeof(struct xen_add_to_physmap) == 24, "add_to_physmap size");
+XEN_ABI_CHECK_(sizeof(struct xen_hvm_param) == 16, "hvm_param size");
+XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_hvm_param, value) == 8, "hvm_param.value");
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_add_to_physmap, space) == 4, "add_to_physmap.space");
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_add_to_physmap, idx) == 8, "add_to_physmap.idx");
 XEN_ABI_CHECK_(XEN_ABI_OFF_(xen_add_to_physmap, gpfn) == 16, "add_to_physmap.gpfn");

@@ -59,6 +59,9 @@ static void from_hvm(struct boot_info *bi, const struct hvm_start_info *si)
 	u32 i;
 
 	bi->loader = "pvh";
+	bi->platform = (void *)si;
+	bi->start_flags = si->flags;
+	bi->acpi_rsdp = si->rsdp_paddr;
 	copy_cmdline(bi, si->cmdline_paddr);
 	if (si->version >= 1 && si->memmap_paddr) {
 		mm = phys(si->memmap_paddr);

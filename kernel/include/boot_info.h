@@ -55,6 +55,8 @@ struct boot_info {
 	 * the kernel's own tables are live, frames come only from below it. */
 	u64 boot_mapped_limit;
 	void *platform;                    /* entry-specific handle (start_info) */
+	u32 start_flags;                   /* the loader's flags word (Xen: SIF_*) */
+	u64 acpi_rsdp;                     /* where the loader says the RSDP is, or 0 */
 	/* What the entry could not make sense of, for kmain to report once
 	 * the console works; empty when all was well. */
 	char boot_error[192];

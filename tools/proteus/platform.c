@@ -12,6 +12,7 @@
 static const struct run_platform run_platforms[] = {
 	{ "qemu", NULL, run_qemu_build, NULL, 4095, "pc" },
 	{ "xen", run_xen_prepare, run_xen_build, NULL, 1023, "pc" },
+	{ "xen-pvh", run_xen_prepare, run_xenpvh_build, NULL, 1023, "q35" },
 	{ "kvm", run_kvm_prepare, run_kvm_build, NULL, 4095, "microvm" },
 };
 

@@ -113,6 +113,8 @@ void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, c
 #define RUN_XEN_APPEND "console=com1 com1=115200,8n1 dom0_mem=64M loglvl=all guest_loglvl=all noreboot=false"
 int run_xen_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 int run_xen_build(const struct run_opts *o, struct argv *out);
+/* The same Xen with the kernel as PVH dom0 (q35, -cpu max, emulated VT-d). */
+int run_xenpvh_build(const struct run_opts *o, struct argv *out);
 /*
  * The multiboot module list for QEMU's -initrd: "KERNEL ARGS,INITRD"
  * (malloc'd), or NULL with a reason in err when a path or an argument

@@ -141,7 +141,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			return runargs_fail(err, errlen, "%s needs a non-empty value", name);
 		if (strcmp(name, "--on") == 0) {
 			if (!run_platform_find(val))
-				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen or kvm)", val);
+				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen, xen-pvh or kvm)", val);
 			o->platform = val;
 		} else if (strcmp(name, "--machine") == 0) {
 			if (!runargs_machine_known(val))
@@ -169,14 +169,14 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		}
 	}
 	if (!o->platform)
-		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen or kvm)");
+		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh or kvm)");
 	if (!o->machine)
 		o->machine = run_platform_find(o->platform)->default_machine;
 	/* A person at a debugger is not a hung guest. */
 	if (o->gdb && !timeout_given)
 		o->timeout = RUNARGS_MAX_TIMEOUT;
-	if ((o->xen || o->xen_log) && strcmp(o->platform, "xen") != 0)
-		return runargs_fail(err, errlen, "%s is for --on xen", o->xen ? "--xen" : "--xen-log");
+	if ((o->xen || o->xen_log) && strncmp(o->platform, "xen", 3) != 0)
+		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");
 	o->kargs = argv + i;
 	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
 	{

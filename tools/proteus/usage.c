@@ -7,7 +7,7 @@
 void proteus_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: proteus run --on qemu|xen|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
+		"usage: proteus run --on qemu|xen|xen-pvh|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
 		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--log FILE]\n"
 		"                   [--qemu PATH] [--xen PATH] [--xen-log FILE] [-- kernel args...]\n"
 		"       proteus sites ELF\n"
@@ -18,6 +18,7 @@ void proteus_usage(FILE *out)
 		"       --machine pc (kvm: microvm), --timeout %.0f.  Kernel args become the\n"
 		"       command line.  --gdb holds the guest for a debugger on :1234.\n"
 		"       --on xen: the kernel is PV dom0 of Xen 4.17 under QEMU (pc machine).\n"
+		"       --on xen-pvh: the same, PVH dom0 (q35, -cpu max, emulated VT-d).\n"
 		"       --on kvm: QEMU with -enable-kvm (64 MiB; pc and q35 through qboot).\n"
 		"       --xen xen.elf, else the one cached by mk/fetch-xen.sh (run on first use).\n"
 		"       Xen's own log goes to --xen-log FILE, else is shown only on failure.\n"

@@ -22,6 +22,7 @@
 struct xen_platform {
 	const char *name;                  /* the backend in use */
 	bool dom0;                         /* we are the hardware domain */
+	bool translated;                   /* Xen translates our frames (PVH, HVM) */
 	/* The frame number Xen knows our pseudo-physical frame pfn by: the
 	 * machine frame under PV, the same number when Xen translates. */
 	u64 (*pfn_to_gfn)(u64 pfn);
