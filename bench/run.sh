@@ -78,6 +78,9 @@ for f in "$PROTEUS" "$KERNEL" "$KERNEL0"; do
 	[ -e "$f" ] || die "build did not produce $f"
 done
 
+# ---- builds and backends side by side (bench/backends.sh) ----------------------
+BUILD=$BUILD sh bench/backends.sh || die "bench/backends.sh failed"
+
 # ---- boots ------------------------------------------------------------------
 kernel_of() { case $1 in paravirt0) echo "$KERNEL0" ;; *) echo "$KERNEL" ;; esac; }
 args_of() { case $1 in *unpatched) echo "bench pv.patch=0" ;; *) echo "bench" ;; esac; }
@@ -978,6 +981,7 @@ xen_banner() {
 		fi
 	fi
 	echo
+	cat "$RESULTS/backends.md"
 	echo "Logs of this run: \`$LOGDIR/<configuration>-<run>.log\` (Xen's own: \`<configuration>-<run>.xen.log\`)."
 	echo "The loops can be read with \`objdump -d --disassemble=bench_set_pte $KERNEL\` (the ELF holds the"
 	echo "unpatched sites; the patched bytes exist only in the running guest)."

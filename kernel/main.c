@@ -65,6 +65,7 @@ __noreturn void kmain(struct boot_info *bi)
 	bool options_ok;
 	int code;
 
+	bench_whole_mark_start();
 	if (bi->cmdline_overflow) {
 		fmt_snprintf(err, sizeof(err), "the command line is %zu%s bytes long; this kernel "
 			     "takes at most %u", bi->cmdline_overflow,
@@ -99,6 +100,8 @@ __noreturn void kmain(struct boot_info *bi)
 		code = ktest_run_all();
 	else if (bench_enabled)
 		code = bench_run_all();
+	else if (bench_whole)
+		code = bench_whole_run();
 	else
 		code = run_init();
 	pv_stats_report();

@@ -2,7 +2,9 @@
  * pvsite.h — the patch-site ABI, version 3 (2 added lazy.flush_mmu and
  * cpu.fpu_set_ts; 3 made op names unique, added the PURE convention and
  * requires every record's clobbers to be its op's convention, and turned
- * the periodic timer into a one-shot clock event device).
+ * the periodic timer into a one-shot clock event device; 4 made the
+ * page-table entry ops take the kernel's form and keep registers, and
+ * added pte_read).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only
@@ -27,7 +29,7 @@
 
 #include <stdint.h>
 
-#define PVSITE_ABI_VERSION 3u
+#define PVSITE_ABI_VERSION 4u
 #define PVSITE_MAGIC       0x54535650u /* "PVST" little-endian */
 
 /* Section names, as listed above. */

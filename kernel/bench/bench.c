@@ -54,12 +54,13 @@ BENCH_FN(irq_disable_enable, (irq_disable(), irq_enable()))
 BENCH_FN(save_fl, sink = save_fl())
 BENCH_FN(irq_save_restore, irq_restore(irq_save()))
 BENCH_FN(make_pte_pte_val, sink = pte_val(make_pte(_i)))
-BENCH_FN(set_pte, set_pte(&scratch_pte[_i & 7], make_pte(_i << 12)))
+BENCH_FN(set_pte, set_pte(&scratch_pte[_i & 7], _i << 12))
+BENCH_FN(pte_read, sink = pte_read(&scratch_pte[_i & 7]))
 BENCH_FN(read_cr2, sink = read_cr2())
 BENCH_FN(lazy_enter_leave, (lazy_enter_mmu(), lazy_leave_mmu()))
 BENCH_FN(clock_ns, sink = clock_ns())
 BENCH_FN(steal_clock, sink = steal_clock())
-BENCH_FN(combined, ({ u64 f = irq_save(); set_pte(&scratch_pte[_i & 7], make_pte(_i << 12));
+BENCH_FN(combined, ({ u64 f = irq_save(); set_pte(&scratch_pte[_i & 7], _i << 12);
 		      irq_restore(f); }))
 
 struct bench {
@@ -74,6 +75,7 @@ static const struct bench benches[] = {
 	{ "irq_save+irq_restore", "B-inline", bench_irq_save_restore },
 	{ "make_pte+pte_val", "B-ident", bench_make_pte_pte_val },
 	{ "set_pte", "B-inline", bench_set_pte },
+	{ "pte_read", "B-inline", bench_pte_read },
 	{ "read_cr2", "B-inline", bench_read_cr2 },
 	{ "lazy_enter+leave", "B-nop", bench_lazy_enter_leave },
 	{ "clock_ns", "B-direct", bench_clock_ns },

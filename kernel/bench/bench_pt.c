@@ -57,10 +57,11 @@ static void pt_map(enum pt_way way, unsigned n)
 	if (way == WAY_LAZY)
 		lazy_enter_mmu();
 	for (i = 0; i < n; i++) {
-		u64 pte = make_pte(frames[i] | PTE_P | PTE_W | pte_nx);
+		u64 pte = frames[i] | PTE_P | PTE_W | pte_nx;
 
+		/* A plain store writes the hardware's form itself. */
 		if (way == WAY_STORE)
-			*(volatile u64 *)slots[i] = pte;
+			*(volatile u64 *)slots[i] = make_pte(pte);
 		else
 			set_pte(slots[i], pte);
 	}
@@ -76,9 +77,9 @@ static void pt_unmap(enum pt_way way, unsigned n)
 		lazy_enter_mmu();
 	for (i = 0; i < n; i++) {
 		if (way == WAY_STORE)
-			*(volatile u64 *)slots[i] = make_pte(0);
+			*(volatile u64 *)slots[i] = 0;
 		else
-			set_pte(slots[i], make_pte(0));
+			set_pte(slots[i], 0);
 	}
 	flush_tlb_all();
 	if (way == WAY_LAZY)

@@ -10,6 +10,7 @@
 #include "mm.h"
 #include "x86/insn.h"
 #include "clock.h"
+#include "busywait.h"
 #include "printk.h"
 
 #define MSR_APIC_BASE 0x1bu
@@ -131,6 +132,7 @@ u64 lapic_timer_measure_hz(u64 tsc_hz)
 	while (x86_rdtsc() - t0 < window)
 		;
 	c1 = lapic_read(LAPIC_TIMER_CUR);
+	busywait_account(t0);
 	lapic_write(LAPIC_TIMER_INIT, 0);
 	return (u64)(c0 - c1) * 100;
 }

@@ -8,6 +8,7 @@
 #include "x86/io.h"
 #include "x86/insn.h"
 #include "dev/pit.h"
+#include "busywait.h"
 
 #define PIT_CH0 0x40
 #define PIT_CMD 0x43
@@ -41,11 +42,13 @@ u64 pit_measure_tsc(unsigned pit_ticks, bool *ok)
 		elapsed += (u16)(prev - now);
 		start = now;
 		if (++spins > 50000000ull) {
+			busywait_account(t0);
 			*ok = false;
 			return 0;
 		}
 	} while (elapsed < pit_ticks);
 	t1 = x86_rdtsc();
+	busywait_account(t0);
 	*ok = true;
 	return (t1 - t0) * pit_ticks / elapsed;
 }

@@ -1,8 +1,8 @@
 /*
  * mm.h — physical frames, page tables and the kernel heap.
  *
- * Page tables are only ever written through the pv_mmu ops (set_pte and
- * friends, with make_pte/pte_val converting values), and a page becomes or
+ * Page tables are only ever read and written through the pv_mmu ops
+ * (pte_read, set_pte and friends, in the kernel's own form), and a page becomes or
  * stops being a page table only through alloc_pt/release_pt, so a
  * paravirtual backend can track, validate and batch every change.
  */
@@ -27,6 +27,7 @@
 /* PTE_NX when the CPU has NX, else 0 (the bit is reserved without it). */
 extern u64 pte_nx;
 #define PTE_ADDR 0x000ffffffffff000ull
+#define LARGE_PAGE_SIZE (2ull << 20)
 
 #define PT_LEVEL_PTE 1
 #define PT_LEVEL_PMD 2
@@ -71,6 +72,10 @@ static inline struct mm *current_mm(void) { return this_cpu_read(cpu_mm); }
 
 /* Map one 4 KiB page; allocates intermediate tables.  0 or -ENOMEM. */
 int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags);
+/* Map n pages from va to the contiguous frames from pa. */
+int paging_map_range(struct mm *mm, u64 va, u64 pa, u64 n, u64 flags);
+/* Map one 2 MiB page (va and pa aligned); -EINVAL if not, -ENOMEM. */
+int paging_map_large(struct mm *mm, u64 va, u64 pa, u64 flags);
 /* Remove a mapping; returns the old pa, 0 if none.  Flushes if live. */
 u64 paging_unmap(struct mm *mm, u64 va);
 /* Unmap n pages in one batch; see paging.c. */
@@ -98,5 +103,6 @@ u64 heap_bytes_in_use(void);
 
 #define ENOMEM 12
 #define EFAULT 14
+#define EINVAL 22
 
 #endif

@@ -136,3 +136,24 @@ KTEST(mmu_lazy_overflow, "40 remap+flush pairs in one lazy window all take effec
 	}
 	KT_EXPECT_EQ(t, wrong, 0);
 }
+
+KTEST(mmu_range_across_tables, "a ranged map and unmap across leaf tables reach every page, once")
+{
+	enum { N = 600 };                  /* more than one leaf table's 512 */
+	u64 va = IOREMAP_BASE + IOREMAP_SIZE - 2048 * PAGE_SIZE + 100 * PAGE_SIZE;
+	u64 pa = frame_alloc_contig(N), got;
+	unsigned i, wrong = 0;
+
+	KT_ASSERT(t, pa);
+	KT_ASSERT(t, paging_map_range(&kernel_mm, va, pa, N, PTE_W | pte_nx) == 0);
+	for (i = 0; i < N; i++)
+		if (!paging_translate(&kernel_mm, va + (u64)i * PAGE_SIZE, &got, NULL) ||
+		    got != pa + (u64)i * PAGE_SIZE)
+			wrong++;
+	KT_EXPECT_EQ(t, wrong, 0);
+	KT_EXPECT_EQ(t, paging_unmap_range(&kernel_mm, va, N, NULL), N);
+	KT_EXPECT(t, !paging_translate(&kernel_mm, va, NULL, NULL));
+	KT_EXPECT(t, !paging_translate(&kernel_mm, va + (N - 1) * PAGE_SIZE, NULL, NULL));
+	KT_EXPECT_EQ(t, paging_unmap_range(&kernel_mm, va, N, NULL), 0);
+	frame_free_contig(pa, N);
+}

@@ -14,11 +14,25 @@ extern char __kernel_start[], __text_end[], __data_start[], __kernel_end[];
 
 static void map_range(u64 va, u64 pa, u64 size, u64 flags)
 {
-	u64 off;
+	if (paging_map_range(&kernel_mm, va, pa, size >> PAGE_SHIFT, flags))
+		panic("mm: out of memory building the kernel page tables");
+}
 
-	for (off = 0; off < size; off += PAGE_SIZE)
-		if (paging_map(&kernel_mm, va + off, pa + off, flags))
+/* RAM from s to e in the direct map: 2 MiB pages where the backend lets
+ * the kernel use them and a whole one fits, 4 KiB pages around them. */
+static void map_phys_range(u64 s, u64 e, u64 flags)
+{
+	u64 lo = ALIGN_UP(s, LARGE_PAGE_SIZE), hi = ALIGN_DOWN(e, LARGE_PAGE_SIZE), pa;
+
+	if (!pv_info.large_pages || lo >= hi) {
+		map_range(PHYS_MAP_BASE + s, s, e - s, flags);
+		return;
+	}
+	map_range(PHYS_MAP_BASE + s, s, lo - s, flags);
+	for (pa = lo; pa < hi; pa += LARGE_PAGE_SIZE)
+		if (paging_map_large(&kernel_mm, PHYS_MAP_BASE + pa, pa, flags))
 			panic("mm: out of memory building the kernel page tables");
+	map_range(PHYS_MAP_BASE + hi, hi, e - hi, flags);
 }
 
 u64 pte_nx;
@@ -45,7 +59,7 @@ static void map_phys(const struct boot_info *bi)
 		if (e > frames_max_addr())
 			e = frames_max_addr();
 		if (s < e)
-			map_range(PHYS_MAP_BASE + s, s, e - s, PTE_W | nx_flag);
+			map_phys_range(s, e, PTE_W | nx_flag);
 	}
 	lazy_leave_mmu();
 }

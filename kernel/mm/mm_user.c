@@ -32,7 +32,7 @@ static void mm_free_level(u64 *table, int level, unsigned first, unsigned last)
 	unsigned i;
 
 	for (i = first; i <= last; i++) {
-		u64 e = pte_val(table[i]);
+		u64 e = pte_read(&table[i]);
 		u64 pa = e & PTE_ADDR;
 
 		if (!(e & PTE_P))

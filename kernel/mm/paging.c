@@ -4,8 +4,9 @@
  * Tables are reached through the physical map (phys_to_virt).  A page that
  * will hold a table is zeroed first and then announced with alloc_pt, so a
  * backend that maps table pages read-only never sees a write after that
- * except through set_*.  Entries are built as pa|flags and converted with
- * make_pte; reads go back through pte_val.
+ * except through set_*.  Entries are pa|flags in the kernel's form; the
+ * ops (pte_read, set_*) convert to what the hardware walks.  Loops over a
+ * range walk down once per leaf table, not once per page.
  */
 #include "mm.h"
 #include "pv/ops.h"
@@ -23,13 +24,11 @@ static unsigned pt_index(u64 va, int level)
 
 static void pt_set(int level, u64 *slot, u64 val)
 {
-	u64 pte = make_pte(val);
-
 	switch (level) {
-	case PT_LEVEL_PGD: set_pgd(slot, pte); break;
-	case PT_LEVEL_PUD: set_pud(slot, pte); break;
-	case PT_LEVEL_PMD: set_pmd(slot, pte); break;
-	default: set_pte(slot, pte); break;
+	case PT_LEVEL_PGD: set_pgd(slot, val); break;
+	case PT_LEVEL_PUD: set_pud(slot, val); break;
+	case PT_LEVEL_PMD: set_pmd(slot, val); break;
+	default: set_pte(slot, val); break;
 	}
 }
 
@@ -56,7 +55,7 @@ static u64 *pt_walk(struct mm *mm, u64 va, int level, bool alloc)
 
 	for (l = PT_LEVEL_PGD; l > level; l--) {
 		u64 *slot = &table[pt_index(va, l)];
-		u64 e = pte_val(*slot);
+		u64 e = pte_read(slot);
 
 		if (!(e & PTE_P)) {
 			u64 pa;
@@ -88,7 +87,44 @@ int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags)
 
 	if (!slot)
 		return -ENOMEM;
-	set_pte(slot, make_pte((pa & PTE_ADDR) | flags | PTE_P));
+	set_pte(slot, (pa & PTE_ADDR) | flags | PTE_P);
+	return 0;
+}
+
+/* Pages from va to the end of its leaf table, at most n. */
+static u64 leaf_span(u64 va, u64 n)
+{
+	u64 left = 512 - pt_index(va, PT_LEVEL_PTE);
+
+	return n < left ? n : left;
+}
+
+int paging_map_range(struct mm *mm, u64 va, u64 pa, u64 n, u64 flags)
+{
+	while (n) {
+		u64 *slot = pt_walk(mm, va, PT_LEVEL_PTE, true), i, span = leaf_span(va, n);
+
+		if (!slot)
+			return -ENOMEM;
+		for (i = 0; i < span; i++)
+			set_pte(slot + i, ((pa + i * PAGE_SIZE) & PTE_ADDR) | flags | PTE_P);
+		va += span * PAGE_SIZE;
+		pa += span * PAGE_SIZE;
+		n -= span;
+	}
+	return 0;
+}
+
+int paging_map_large(struct mm *mm, u64 va, u64 pa, u64 flags)
+{
+	u64 *slot;
+
+	if ((va | pa) & (LARGE_PAGE_SIZE - 1))
+		return -EINVAL;
+	slot = pt_walk(mm, va, PT_LEVEL_PMD, true);
+	if (!slot)
+		return -ENOMEM;
+	set_pmd(slot, (pa & PTE_ADDR) | flags | PTE_PS | PTE_P);
 	return 0;
 }
 
@@ -97,39 +133,44 @@ u64 paging_unmap(struct mm *mm, u64 va)
 	u64 *slot = paging_leaf(mm, va);
 	u64 e;
 
-	if (!slot || !((e = pte_val(*slot)) & PTE_P))
+	if (!slot || !((e = pte_read(slot)) & PTE_P))
 		return 0;
-	set_pte(slot, make_pte(0));
+	set_pte(slot, 0);
 	if (mm == current_mm() || va >= USER_TOP)
 		flush_tlb_one(va);
 	return e & PTE_ADDR;
 }
 
 /*
- * Unmap n pages from va in one lazy window: every entry is read before
- * any clear is issued (so nothing read can be a queued write), then the
- * clears and one TLB flush go out together.  Returns how many were mapped;
- * their frames go to pas[i] (0 where none) when pas is not NULL.
+ * Unmap n pages from va in one lazy window, one walk per leaf table: each
+ * entry is read, then cleared; the clears and the TLB flushes go out
+ * together when the window closes.  Returns how many were mapped; their
+ * frames go to pas[i] (0 where none) when pas is not NULL.
  */
 unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas)
 {
-	unsigned i, count = 0;
+	unsigned done = 0, count = 0;
 	bool live = mm == current_mm() || va >= USER_TOP;
 
 	lazy_flush_mmu();
 	lazy_enter_mmu();
-	for (i = 0; i < n; i++) {
-		u64 *slot = pt_walk(mm, va + (u64)i * PAGE_SIZE, PT_LEVEL_PTE, false);
-		u64 e = slot ? pte_val(*slot) : 0;
+	while (done < n) {
+		u64 at = va + (u64)done * PAGE_SIZE, span = leaf_span(at, n - done), i;
+		u64 *slot = pt_walk(mm, at, PT_LEVEL_PTE, false);
 
-		if (pas)
-			pas[i] = (e & PTE_P) ? e & PTE_ADDR : 0;
-		if (!(e & PTE_P))
-			continue;
-		set_pte(slot, make_pte(0));
-		count++;
-		if (live && n <= 32)
-			flush_tlb_one(va + (u64)i * PAGE_SIZE);
+		for (i = 0; i < span; i++) {
+			u64 e = slot ? pte_read(slot + i) : 0;
+
+			if (pas)
+				pas[done + i] = (e & PTE_P) ? e & PTE_ADDR : 0;
+			if (!(e & PTE_P))
+				continue;
+			set_pte(slot + i, 0);
+			count++;
+			if (live && n <= 32)
+				flush_tlb_one(at + i * PAGE_SIZE);
+		}
+		done += (unsigned)span;
 	}
 	if (live && n > 32 && count)
 		flush_tlb_all();
@@ -142,7 +183,7 @@ bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags)
 	u64 *slot = paging_leaf(mm, va);
 	u64 e;
 
-	if (!slot || !((e = pte_val(*slot)) & PTE_P))
+	if (!slot || !((e = pte_read(slot)) & PTE_P))
 		return false;
 	if (pa)
 		*pa = (e & PTE_ADDR) | (va & (PAGE_SIZE - 1));

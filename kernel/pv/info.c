@@ -15,6 +15,7 @@ extern const struct entry_table native_entry_table;
 struct pv_info pv_info = {
 	.name = "native",
 	.kernel_rpl = 0,
+	.large_pages = true,
 	.kernel_cs = GDT_KERNEL_CS,
 	.kernel_ss = GDT_KERNEL_DS,
 	.user_cs = GDT_USER_CS | 3,

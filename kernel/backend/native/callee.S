@@ -29,6 +29,18 @@ STUB(native_irq_enable_callee)
 STUB(native_read_cr2_callee)
 	mov %cr2, %rax
 	ret
+STUB(native_pte_read_callee)
+	mov (%rdi), %rax
+	ret
+STUB(native_set_pte_callee)
+STUB(native_set_pmd_callee)
+STUB(native_set_pud_callee)
+STUB(native_set_pgd_callee)
+	mov %rsi, (%rdi)
+	ret
+STUB(native_flush_tlb_one_callee)
+	invlpg (%rdi)
+	ret
 STUB(pv_nop)
 	ret
 STUB(pv_ident)

@@ -27,6 +27,7 @@ static const struct native_template templates[PVOP_COUNT] = {
 	[PVOP_read_cr3]      = { 3, true, { 0x0f, 0x20, 0xd8 } }, /* mov %cr3,%rax */
 	[PVOP_write_cr3]     = { 3, true, { 0x0f, 0x22, 0xdf } }, /* mov %rdi,%cr3 */
 	[PVOP_flush_tlb_one] = { 3, true, { 0x0f, 0x01, 0x3f } }, /* invlpg (%rdi) */
+	[PVOP_pte_read]      = { 3, true, { 0x48, 0x8b, 0x07 } }, /* mov (%rdi),%rax */
 	[PVOP_set_pte]       = { 3, true, { 0x48, 0x89, 0x37 } }, /* mov %rsi,(%rdi) */
 	[PVOP_set_pmd]       = { 3, true, { 0x48, 0x89, 0x37 } },
 	[PVOP_set_pud]       = { 3, true, { 0x48, 0x89, 0x37 } },

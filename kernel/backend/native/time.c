@@ -13,6 +13,7 @@
 #include "dev/pic.h"
 #include "irq.h"
 #include "options.h"
+#include "busywait.h"
 #include "clock.h"
 #include "printk.h"
 #include "panic.h"
@@ -62,14 +63,16 @@ static bool pit_reaches(int irq)
 {
 	struct irq_desc *d = irq_desc((unsigned)irq);
 	bool seen = false;
-	u64 t0;
+	u64 t0, spin;
 
 	if (!d->vector || d->vector == PIC_VECTOR_BASE)   /* the PIC: trusted */
 		return true;
 	irq_unmask((unsigned)irq);
 	pit_oneshot(PIT_HZ / 1000);
+	spin = x86_rdtsc();
 	for (t0 = native_clock_ns(); !seen && native_clock_ns() - t0 < 5000000ull;)
 		seen = lapic_pending(d->vector);
+	busywait_account(spin);
 	irq_mask((unsigned)irq);
 	return seen;
 }

@@ -71,5 +71,11 @@ STUB(\name)
 .endm
 	CALLEE_THUNK xen_make_pte_callee, xen_make_pte
 	CALLEE_THUNK xen_pte_val_callee, xen_pte_val
+	CALLEE_THUNK xen_pte_read_callee, xen_pte_read
+	CALLEE_THUNK xen_set_pte_callee, xen_set_pte
+	CALLEE_THUNK xen_set_pmd_callee, xen_set_pmd
+	CALLEE_THUNK xen_set_pud_callee, xen_set_pud
+	CALLEE_THUNK xen_set_pgd_callee, xen_set_pgd
+	CALLEE_THUNK xen_flush_tlb_one_callee, xen_flush_tlb_one
 /* Deliver what is pending (irq_enable's slow path). */
 	CALLEE_THUNK xen_check_events, xen_force_evtchn_callback

@@ -4,9 +4,11 @@
  *
  *   make_pte/pte_val   entries hold machine frames: pfn -> mfn through the
  *                      p2m list Xen gave us, mfn -> pfn through Xen's
- *                      read-only m2p table
+ *                      read-only m2p table; pte_read and set_pte and up
+ *                      convert inside
  *   set_pte and up     mmu_update with the entry's machine address, queued
- *                      in a lazy window (xen_multicall.c)
+ *                      in a lazy window (multicall.c); callee-save thunks
+ *                      (irq_stubs.S) around the C
  *   alloc_pt           a page that becomes a page table must never again be
  *                      mapped writable: every alias is made read-only, and
  *                      set_pte drops W from any later leaf mapping it
@@ -116,16 +118,22 @@ static void pt_write(u64 *slot, u64 val)
 	xen_mc_mmu_update(xen_virt_to_machine(slot) | XEN_MMU_NORMAL_PT_UPDATE, val);
 }
 
+/* The entry ops take the kernel's form and hand Xen the machine's. */
+u64 xen_pte_read(const u64 *p)
+{
+	return xen_pte_val(*(const volatile u64 *)p);
+}
+
 /* A leaf may map a page-table (or GDT) frame only read-only: the W bit of
  * an upper-level entry is about the subtree, so only leaves are checked. */
 void xen_set_pte(u64 *p, u64 v)
 {
 	if ((v & (PTE_P | PTE_W)) == (PTE_P | PTE_W)) {
-		u64 pfn = xen_mfn_to_pfn((v & PTE_ADDR) >> PAGE_SHIFT);
+		u64 pfn = (v & PTE_ADDR) >> PAGE_SHIFT;
 		if (pfn < nr_pfns && bit(readonly_map, pfn))
 			v &= ~PTE_W;
 	}
-	pt_write(p, v);
+	pt_write(p, xen_make_pte(v));
 }
 
 /* Upper levels are read back by the page-table walker at once: issue now. */
@@ -135,8 +143,8 @@ static void pt_write_now(u64 *slot, u64 val)
 	if (xen_mc_lazy())
 		xen_mc_flush();
 }
-void xen_set_pmd(u64 *p, u64 v) { pt_write_now(p, v); }
-void xen_set_pud(u64 *p, u64 v) { pt_write_now(p, v); }
+void xen_set_pmd(u64 *p, u64 v) { pt_write_now(p, xen_make_pte(v)); }
+void xen_set_pud(u64 *p, u64 v) { pt_write_now(p, xen_make_pte(v)); }
 
 /* User-half top-level entries also go to the mm's user-mode table. */
 void xen_set_pgd(u64 *p, u64 v)
@@ -144,6 +152,7 @@ void xen_set_pgd(u64 *p, u64 v)
 	u64 pa = virt_to_phys(p), user;
 	unsigned index = (unsigned)((pa & (PAGE_SIZE - 1)) / 8);
 
+	v = xen_make_pte(v);
 	pt_write(p, v);
 	if (index < 256 && (user = xen_user_pgd_of(pa & PTE_ADDR)))
 		pt_write((u64 *)phys_to_virt(user) + index, v);
@@ -287,13 +296,14 @@ const struct pv_mmu_ops xenpv_mmu_ops = {
 	.make_pte = xen_make_pte_callee,
 	.pte_val = xen_pte_val_callee,
 	.read_cr2 = xen_read_cr2_callee,
-	.set_pte = xen_set_pte,
-	.set_pmd = xen_set_pmd,
-	.set_pud = xen_set_pud,
-	.set_pgd = xen_set_pgd,
+	.pte_read = xen_pte_read_callee,
+	.set_pte = xen_set_pte_callee,
+	.set_pmd = xen_set_pmd_callee,
+	.set_pud = xen_set_pud_callee,
+	.set_pgd = xen_set_pgd_callee,
 	.read_cr3 = xen_read_cr3,
 	.write_cr3 = xen_write_cr3,
-	.flush_tlb_one = xen_flush_tlb_one,
+	.flush_tlb_one = xen_flush_tlb_one_callee,
 	.flush_tlb_all = xen_flush_tlb_all,
 	.alloc_pt = xen_alloc_pt,
 	.release_pt = xen_release_pt,

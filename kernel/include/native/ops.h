@@ -75,6 +75,7 @@ static inline u64 native_read_cr2(void)
 	__asm__ __volatile__("mov %%cr2, %0" : "=r"(v));
 	return v;
 }
+static inline u64 native_pte_read(const u64 *p) { return *(const volatile u64 *)p; }
 static inline void native_set_pte(u64 *p, u64 v) { *(volatile u64 *)p = v; }
 static inline void native_set_pmd(u64 *p, u64 v) { *(volatile u64 *)p = v; }
 static inline void native_set_pud(u64 *p, u64 v) { *(volatile u64 *)p = v; }

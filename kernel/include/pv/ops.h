@@ -41,6 +41,7 @@ struct gate_desc;
 struct pv_info {
 	const char *name;
 	unsigned kernel_rpl;              /* 0 native, 3 when the kernel runs in ring 3 */
+	bool large_pages;                 /* the kernel may map 2 MiB pages itself */
 	u16 kernel_cs, kernel_ss;
 	u16 user_cs, user_ss;
 	const struct entry_table *entry;  /* this backend's copy of the entry code */

@@ -42,6 +42,7 @@ static const char *native_body(unsigned op, unsigned *n)
 		{ PVOP_read_cr3, 3, "\x0f\x20\xd8" },
 		{ PVOP_write_cr3, 3, "\x0f\x22\xdf" },
 		{ PVOP_flush_tlb_one, 3, "\x0f\x01\x3f" },
+		{ PVOP_pte_read, 3, "\x48\x8b\x07" },
 		{ PVOP_set_pte, 3, "\x48\x89\x37" },
 		{ PVOP_set_pmd, 3, "\x48\x89\x37" },
 		{ PVOP_set_pud, 3, "\x48\x89\x37" },

@@ -65,6 +65,15 @@
 		: "memory", "cc");                                         \
 	__ax; })
 
+#define PVOP_CALL_CALLEE_2(g, n, a, b) ({                                  \
+	unsigned long __ax; PV_SP;                                         \
+	__asm__ __volatile__(PVSITE_ASM                                    \
+		: "=a"(__ax), "+r"(__pv_sp)                                \
+		: "D"((unsigned long)(a)), "S"((unsigned long)(b)),        \
+		  PVSITE_OPERANDS(g, n)                                    \
+		: "memory", "cc");                                         \
+	__ax; })
+
 /* ---- pure callee-save: no memory effects either ---- */
 
 #define PVOP_CALL_PURE_1(g, n, a) ({                                       \
