@@ -43,6 +43,7 @@ run() {
 # ---- 1. whole kernel -----------------------------------------------------------
 echo "== whole kernel: boot + fixed workload, QEMU TCG microvm -icount shift=0"
 printf 'build\tinstructions\n' >"$RESULTS/whole-kernel.tsv"
+: >"$LOGDIR/whole-parts.tsv"
 for b in paravirt0 patched unpatched; do
 	case $b in
 	paravirt0) set -- --kernel "$BUILD/proteus-pv0.elf" -- bench.whole ;;
@@ -50,11 +51,14 @@ for b in paravirt0 patched unpatched; do
 	unpatched) set -- --kernel "$BUILD/proteus.elf" -- bench.whole pv.patch=0 ;;
 	esac
 	run "whole-$b" --on qemu --machine microvm --icount "$@"
-	n=$(sed -n 's/^bench: whole-kernel backend=[^ ]* instructions=\([0-9][0-9]*\) spinning=[0-9]*$/\1/p' \
-		"$LOGDIR/whole-$b.clean")
-	[ -n "$n" ] || die "whole-$b: no 'bench: whole-kernel ... instructions=N' line in $LOGDIR/whole-$b.log"
+	line='^bench: whole-kernel backend=[^ ]* instructions=\([0-9][0-9]*\) spinning=[0-9]* patching=\([0-9][0-9]*\)$'
+	n=$(sed -n "s/$line/\\1/p" "$LOGDIR/whole-$b.clean")
+	p=$(sed -n "s/$line/\\2/p" "$LOGDIR/whole-$b.clean")
+	[ -n "$n" ] && [ -n "$p" ] ||
+		die "whole-$b: no 'bench: whole-kernel ... instructions=N ... patching=P' line in $LOGDIR/whole-$b.log"
 	printf '%s\t%s\n' "$b" "$n" >>"$RESULTS/whole-kernel.tsv"
-	echo "   $b: $n instructions"
+	printf '%s\t%s\t%s\n' "$b" "$n" "$p" >>"$LOGDIR/whole-parts.tsv"
+	echo "   $b: $n instructions, of which the patch pass $p"
 done
 
 # ---- 2. per-op on every backend ---------------------------------------------------
@@ -102,24 +106,34 @@ awk 'BEGIN { OFS = "\t"; print "op", "class", "native", "xen-pv", "xen-pvh", "kv
 {
 	echo "## The whole kernel: the boot plus a fixed workload"
 	echo
+	workload=$(sed -n 's/^bench: whole-kernel workload: //p' "$LOGDIR/whole-patched.clean")
 	echo "QEMU TCG \`microvm\`, \`-icount shift=0\`: guest instructions from kmain's first instruction to the"
-	echo "end of the workload (kernel option \`bench.whole\`: 8 runs of /bin/hello, 64 windows of 32 page"
-	echo "maps and a ranged unmap, 16 address spaces built and torn down, 10000 irq save/restore pairs),"
+	echo "end of the workload (kernel option \`bench.whole\`: $workload),"
 	echo "less the clock calibration's spinning, which measures the machine. Exact and repeatable"
-	echo "(\`bench/results/whole-kernel.tsv\`)."
+	echo "(\`bench/results/whole-kernel.tsv\`). The patch pass runs on every boot and is part of the count;"
+	echo "its own share is shown beside it, and \"steady state\" is the rest."
 	echo
-	echo "| build | instructions | vs PARAVIRT=0 |"
-	echo "|---|---:|---:|"
-	awk -F '\t' 'NR == 2 { base = $2 } NR > 1 { printf "| %s | %d | %+.2f %% |\n", $1, $2, ($2 - base) * 100 / base }' \
-		"$RESULTS/whole-kernel.tsv"
+	echo "| build | instructions | vs PARAVIRT=0 | of which the patch pass | steady state vs PARAVIRT=0 |"
+	echo "|---|---:|---:|---:|---:|"
+	awk -F '\t' 'NR == 1 { base = $2 }
+		{ printf "| %s | %d | %+.2f %% | %d | %+.2f %% |\n", $1, $2, ($2 - base) * 100 / base, $3,
+			($2 - $3 - base) * 100 / base }' "$LOGDIR/whole-parts.tsv"
 	echo
-	echo "The goal is a patched kernel within 1.0 % of PARAVIRT=0. What the difference is made of, measured"
-	echo "by timing each part of this workload separately on both builds: the patch pass itself (a few"
-	echo "hundred instructions per call site, once, at boot: verifying, choosing, writing), and in steady state"
-	echo "the register moves a call site forces on its callers: every op takes its arguments in the"
-	echo "SysV registers and returns in rax, where PARAVIRT=0 lets the compiler keep a value wherever it"
-	echo "is (two to three moves per page-table op; one per irq_restore). The page-table ops are"
-	echo "callee-save, so no caller-saved register is spilled around them."
+	awk -F '\t' '$1 == "paravirt0" { base = $2 } $1 == "patched" { n = $2; p = $3 }
+		END { t = (n - base) * 100 / base; s = (n - p - base) * 100 / base
+		      if (t <= 1.0) printf "**Goal, a patched kernel within 1.0 %% of PARAVIRT=0: met (%+.2f %%).**\n", t
+		      else printf "**Goal, a patched kernel within 1.0 %% of PARAVIRT=0: MISSED, %+.2f %%.** The patch pass alone is %.2f points of it; the steady state is %+.2f %%.\n", t, t - s, s }' \
+		"$LOGDIR/whole-parts.tsv"
+	echo
+	echo "What the difference is made of (found by"
+	echo "tracing every translated block of both builds, \`-d exec,nochain\`, and summing per function):"
+	echo "the patch pass (per site: proving the bytes are the unpatched call through the op's slot,"
+	echo "copying the op's planned body or encoding a direct call), and in steady state the register moves"
+	echo "a call site forces on its callers: every op takes its arguments in the SysV registers and returns"
+	echo "in rax, where PARAVIRT=0 lets the compiler keep a value wherever it is (one or two moves per"
+	echo "page-table op, one per irq_restore). Sites are \`asm inline\`, so a function holding them is"
+	echo "inlined as readily as in the PARAVIRT=0 build, and the page-table ops are callee-save, so no"
+	echo "caller-saved register is spilled around them."
 	echo
 	echo "## Per-op cost on every backend (patched)"
 	echo

@@ -806,7 +806,7 @@ xen_banner() {
 		print "store (natively all `set_pte` is; under Xen PV the table is read-only, so every store traps"
 		print "and Xen emulates it: writable page tables, enabled in `xen_mmu_init`); **op** calls `set_pte` per"
 		print "entry (under Xen one `mmu_update` hypercall each); **lazy** makes the same calls inside a"
-		print "lazy-MMU window, where the Xen backend queues them (`kernel/xen/xen_multicall.c`): consecutive"
+		print "lazy-MMU window, where the Xen backend queues them (`kernel/backend/xen-pv/multicall.c`): consecutive"
 		print "updates extend one `mmu_update` array of up to 512 entries, issued as one hypercall when the"
 		print "window closes or the array is full. Figures are for the patched kernel; per page = total / N,"
 		print "hypercalls given as per page (total)."
@@ -893,7 +893,7 @@ xen_banner() {
 			print "updates become one batch. The rest cannot be batched here: it lies outside the window (creating,"
 			print "pinning and activating the tables, destroying them) or must reach Xen at once even inside it"
 			print "(upper-level entries, which the page-table walker reads back; making a new table frame"
-			print "read-only with `update_va_mapping`; pin and unpin; see `kernel/xen/xen_mmu.c`)."
+			print "read-only with `update_va_mapping`; pin and unpin; see `kernel/backend/xen-pv/mmu.c`)."
 			print ""
 		}
 
@@ -906,7 +906,7 @@ xen_banner() {
 		print ""
 		if (xen != "ok") {
 			print "**Xen PV rows missing from this run (see the warning at the top); native only.**"
-			print "**Goal (the seeds), 5 → 1 hypercalls per switch: NOT MEASURED.**\n"
+			print "**Goal, 5 → 1 hypercalls per switch: NOT MEASURED.**\n"
 		}
 		print "| platform | kernel | eager: instructions | eager: hypercalls | lazy: instructions | lazy: hypercalls |"
 		print "|---|---|---:|---:|---:|---:|"
@@ -919,26 +919,26 @@ xen_banner() {
 		print ""
 		if (xen == "ok") {
 			eh = AH["xen-pv", "patched", "cswitch", "eager"]; lh = AH["xen-pv", "patched", "cswitch", "lazy"]
-			printf "**Goal (the seeds): 5 → 1 hypercalls per switch. Measured: %d → %d** on Xen PV", eh, lh
+			printf "**Goal: 5 → 1 hypercalls per switch. Measured: %d → %d** on Xen PV", eh, lh
 			printf " (%d → %d instructions).\n\n", AI["xen-pv", "patched", "cswitch", "eager"], AI["xen-pv", "patched", "cswitch", "lazy"]
 			if (eh == 4) {
 				print "Our eager switch is **4** hypercalls, not 5, as the source confirms: `load_sp0` is `stack_switch`"
-				print "(`xen_load_sp0`, `kernel/xen/xen_cpu.c`); `mm_switch` → `xen_pgd_activate` issues"
+				print "(`xen_load_sp0`, `kernel/backend/xen-pv/cpu.c`); `mm_switch` → `xen_pgd_activate` issues"
 				print "`MMUEXT_NEW_BASEPTR` (through `xen_write_cr3`) and then `MMUEXT_NEW_USER_BASEPTR`"
-				print "(`kernel/xen/xen_mmu.c`), and outside a lazy window `xen_mc_mmuext` sends each at once, so"
+				print "(`kernel/backend/xen-pv/pgd.c`), and outside a lazy window `xen_mc_mmuext` sends each at once, so"
 				print "these are two separate `mmuext_op` hypercalls; `set_fs_base` is `set_segment_base`"
-				print "(`xen_cpu.c`). Where the seeds'"'"' fifth comes from is presumably a step our switch does not"
+				print "(`cpu.c`). Where a fifth comes from in the 5 → 1 figure is presumably a step our switch does not"
 				print "have: Linux batches TLS descriptor updates, LDT loads and (formerly) the FPU TS bit in the"
-				print "same window (`/work/shared/notes/linux-pvops.md`); the benchmarked switch does none of them."
+				print "same window (Linux `arch/x86/xen/enlighten_pv.c`, `xen_load_tls`); the benchmarked switch does none of them."
 			} else {
 				printf "The source predicts 4 for the eager switch (`stack_switch`, `NEW_BASEPTR` and `NEW_USER_BASEPTR`\n"
 				printf "as two separate `mmuext_op` hypercalls, `set_segment_base`); **%d were measured**: the switch\n", eh
-				printf "path has changed since this script was written; read `kernel/xen/xen_mmu.c` and `xen_cpu.c`.\n"
+				printf "path has changed since this script was written; read `kernel/backend/xen-pv/pgd.c` and `cpu.c`.\n"
 			}
 			if (lh == 1) {
 				print "Inside the lazy-CPU window all of it leaves as **one** hypercall: the two base-pointer ops"
 				print "extend one `mmuext_op` array, and `stack_switch`, that array and `set_segment_base` go"
-				print "together in one `multicall` when the window closes (`kernel/xen/xen_multicall.c`)."
+				print "together in one `multicall` when the window closes (`kernel/backend/xen-pv/multicall.c`)."
 			} else
 				printf "Inside the lazy-CPU window we measured %d hypercalls, not 1: the batch is broken somewhere.\n", lh
 			print ""

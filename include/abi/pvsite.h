@@ -1,10 +1,11 @@
 /*
- * pvsite.h — the patch-site ABI, version 3 (2 added lazy.flush_mmu and
+ * pvsite.h — the patch-site ABI, version 5 (2 added lazy.flush_mmu and
  * cpu.fpu_set_ts; 3 made op names unique, added the PURE convention and
  * requires every record's clobbers to be its op's convention, and turned
  * the periodic timer into a one-shot clock event device; 4 made the
  * page-table entry ops take the kernel's form and keep registers, and
- * added pte_read).
+ * added pte_read; 5 dropped the site address from patch_site, a
+ * backend body being the same at every site of its op).
  *
  * Shared by the kernel (which emits and patches the records) and the host
  * tool (which reads them out of the ELF).  Self-contained: it needs only
@@ -29,7 +30,7 @@
 
 #include <stdint.h>
 
-#define PVSITE_ABI_VERSION 4u
+#define PVSITE_ABI_VERSION 5u
 #define PVSITE_MAGIC       0x54535650u /* "PVST" little-endian */
 
 /* Section names, as listed above. */

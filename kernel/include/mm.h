@@ -34,6 +34,17 @@ extern u64 pte_nx;
 #define PT_LEVEL_PUD 3
 #define PT_LEVEL_PGD 4
 
+/*
+ * Whether an entry is present, read straight from the table: the flag bits
+ * are the same in every form an entry takes (only the frame number is
+ * translated under a PV hypervisor), so a scan can skip empty slots
+ * without an op call each.
+ */
+static inline bool pte_present_raw(const u64 *slot)
+{
+	return (*(const volatile u64 *)slot & PTE_P) != 0;
+}
+
 /* ---- frames ---- */
 void frames_init(const struct boot_info *bi);
 u64 frame_alloc(void);                    /* 0 when out of memory */

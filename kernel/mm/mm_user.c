@@ -32,11 +32,12 @@ static void mm_free_level(u64 *table, int level, unsigned first, unsigned last)
 	unsigned i;
 
 	for (i = first; i <= last; i++) {
-		u64 e = pte_read(&table[i]);
-		u64 pa = e & PTE_ADDR;
+		u64 e, pa;
 
-		if (!(e & PTE_P))
+		if (!pte_present_raw(&table[i]))
 			continue;
+		e = pte_read(&table[i]);
+		pa = e & PTE_ADDR;
 		if (level > PT_LEVEL_PTE) {
 			mm_free_level(phys_to_virt(pa), level - 1, 0, 511);
 			release_pt(level - 1, pa >> PAGE_SHIFT);

@@ -45,6 +45,24 @@ static u64 pt_page_new(int level)
 }
 
 /*
+ * Fills an empty slot at `level` with a new table; the entry written, or 0
+ * on OOM.  Out of line so the walk below keeps its few values in
+ * registers (the common case finds every table present).
+ */
+static __attribute__((noinline)) u64 pt_fill(struct mm *mm, u64 *slot, int level, u64 va)
+{
+	u64 pa = pt_page_new(level - 1), e;
+
+	if (!pa)
+		return 0;
+	mm->pt_pages++;
+	/* Upper levels allow everything; the leaf decides. */
+	e = pa | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
+	pt_set(level, slot, e);
+	return e;
+}
+
+/*
  * The slot for va at `level` (1 = leaf), creating missing tables when
  * alloc; NULL if a table is missing (or cannot be allocated).
  */
@@ -57,15 +75,8 @@ static u64 *pt_walk(struct mm *mm, u64 va, int level, bool alloc)
 		u64 *slot = &table[pt_index(va, l)];
 		u64 e = pte_read(slot);
 
-		if (!(e & PTE_P)) {
-			u64 pa;
-			if (!alloc || !(pa = pt_page_new(l - 1)))
-				return NULL;
-			mm->pt_pages++;
-			/* Upper levels allow everything; the leaf decides. */
-			e = pa | PTE_P | PTE_W | (va < USER_TOP ? PTE_U : 0);
-			pt_set(l, slot, e);
-		}
+		if (!(e & PTE_P) && !(alloc && (e = pt_fill(mm, slot, l, va))))
+			return NULL;
 		if (e & PTE_PS)
 			return NULL;       /* a large page: no table below */
 		table = phys_to_virt(e & PTE_ADDR);
@@ -159,7 +170,7 @@ unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas)
 		u64 *slot = pt_walk(mm, at, PT_LEVEL_PTE, false);
 
 		for (i = 0; i < span; i++) {
-			u64 e = slot ? pte_read(slot + i) : 0;
+			u64 e = slot && pte_present_raw(slot + i) ? pte_read(slot + i) : 0;
 
 			if (pas)
 				pas[done + i] = (e & PTE_P) ? e & PTE_ADDR : 0;

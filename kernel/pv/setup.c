@@ -11,6 +11,7 @@
 #include "options.h"
 #include "printk.h"
 #include "panic.h"
+#include "x86/insn.h"
 #include <string.h>
 
 extern const struct pv_backend *const __pv_backends_start[], *const __pv_backends_end[];
@@ -19,6 +20,7 @@ const struct pv_backend *pv_backend;
 
 static bool patch_enabled = true;
 static char forced_backend[16];
+static u64 patch_ticks;
 KOPT_BOOL(pv_patch, "pv.patch", patch_enabled, "pv.patch=0 leaves every call site indirect");
 KOPT_STRING(pv_backend, "pv.backend", forced_backend, "force a backend by name");
 
@@ -66,6 +68,11 @@ static void backend_list(void)
 	kprintf("\n");
 }
 
+u64 pv_patch_ticks(void)
+{
+	return patch_ticks;
+}
+
 void pv_setup(struct boot_info *bi)
 {
 	const char *why = NULL;
@@ -94,7 +101,9 @@ void pv_setup(struct boot_info *bi)
 	pr_info("pv: backend %s%s\n", pv_backend->name,
 		forced_backend[0] ? " (forced by pv.backend=)" : "");
 
+	patch_ticks = x86_rdtsc();
 	pv_patch_all(patch_enabled);
+	patch_ticks = x86_rdtsc() - patch_ticks;
 	pr_info("pv: backend=%s sites=%u inline=%u direct=%u nop=%u ident=%u unpatched=%u\n",
 		pv_info.name, pv_census.sites, pv_census.kind[PVPATCH_INLINE],
 		pv_census.kind[PVPATCH_DIRECT], pv_census.kind[PVPATCH_NOP],

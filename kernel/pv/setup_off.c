@@ -25,6 +25,11 @@ void pv_setup(struct boot_info *bi)
 	pr_info("pv: backend=native sites=0 inline=0 direct=0 nop=0 ident=0 unpatched=0\n");
 }
 
+u64 pv_patch_ticks(void)
+{
+	return 0;
+}
+
 void pv_late_init(void)
 {
 }

@@ -1,5 +1,5 @@
 /*
- * xen_error.c — naming hypercall failures.  Every hypercall result is
+ * error.c — naming hypercall failures.  Every hypercall result is
  * checked; a failure stops the kernel with the operation, its arguments
  * and Xen's error code by name, because a PV kernel that carries on after
  * a refused page-table or trap-table update corrupts itself silently.

@@ -1,5 +1,5 @@
 /*
- * xen_shutdown.c — reporting the run's result as a PV domain: the reason
+ * shutdown.c — reporting the run's result as a PV domain: the reason
  * given to SCHEDOP_shutdown.  `proteus run --on xen` reads it from Xen's
  * log: poweroff = passed, reboot = failed, crash = the kernel gave up (a
  * crash is also what Xen reports when it kills a guest itself, so a

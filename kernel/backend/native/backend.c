@@ -1,5 +1,5 @@
 /*
- * native_backend.c — the bare-hardware backend.
+ * backend.c — the bare-hardware backend.
  *
  * It replaces nothing: the pv_ops tables are statically initialised with the
  * native implementations, so on hardware (and under TCG, where QEMU acts as

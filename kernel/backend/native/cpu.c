@@ -1,5 +1,5 @@
 /*
- * native_cpu.c — the native pv_cpu ops that are more than one instruction:
+ * cpu.c — the native pv_cpu ops that are more than one instruction:
  * descriptor tables, the kernel stack for ring transitions, GS bases.
  */
 #include "pv/ops.h"

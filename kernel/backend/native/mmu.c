@@ -1,5 +1,5 @@
 /*
- * native_mmu.c — the native pv_mmu ops that are not single instructions.
+ * mmu.c — the native pv_mmu ops that are not single instructions.
  *
  * Making an address space live is one CR3 write: the kernel and user
  * halves share one top-level table.  (Hardware needs no notice when a page

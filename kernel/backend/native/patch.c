@@ -1,5 +1,5 @@
 /*
- * native_patch.c — the native instruction for each op whose native body is
+ * patch.c — the native instruction for each op whose native body is
  * short enough to live inside its call site.
  *
  * Used by the patcher only when the op's slot still holds its native value,
@@ -45,11 +45,10 @@ const u8 *native_patch_template(unsigned op, unsigned *len, bool *prefixable)
 }
 
 /* Bare hardware has no bodies of its own beyond the native templates. */
-bool native_patch_site(unsigned op, const void *target, u64 addr, u8 *out, unsigned len)
+bool native_patch_site(unsigned op, const void *target, u8 *out, unsigned len)
 {
 	(void)op;
 	(void)target;
-	(void)addr;
 	(void)out;
 	(void)len;
 	return false;

@@ -1,5 +1,5 @@
 /*
- * native_shutdown.c — telling the host how the run ended.
+ * shutdown.c — telling the host how the run ended.
  *
  * QEMU's isa-debug-exit device (iobase 0xf4) ends the emulator with status
  * (code << 1) | 1.  On hardware without it we halt with a message: there

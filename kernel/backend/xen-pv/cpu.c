@@ -1,5 +1,5 @@
 /*
- * xen_cpu.c — the privileged CPU operations of a ring-3 kernel.
+ * cpu.c — the privileged CPU operations of a ring-3 kernel.
  *
  * What hardware does with an instruction, a PV guest asks Xen to do:
  *   cpuid            the forced-emulation prefix, so Xen applies its policy

@@ -1,5 +1,5 @@
 /*
- * xen_entry.c — installing the xenpv copy of entry/entry.S.  Where native
+ * entry.c — installing the xenpv copy of entry/entry.S.  Where native
  * loads an IDT and the syscall MSRs, a PV kernel gives Xen a trap table
  * (through the same idt_init, whose gate writes become trap-table entries)
  * and registers three callbacks: the event upcall (instead of interrupt

@@ -1,5 +1,5 @@
 /*
- * xen_mmu.c — page tables of a PV guest: what native writes directly, Xen
+ * mmu.c — page tables of a PV guest: what native writes directly, Xen
  * must see and validate.
  *
  *   make_pte/pte_val   entries hold machine frames: pfn -> mfn through the
@@ -12,7 +12,7 @@
  *   alloc_pt           a page that becomes a page table must never again be
  *                      mapped writable: every alias is made read-only, and
  *                      set_pte drops W from any later leaf mapping it
- *   pgd_activate       pinning and the two base pointers: see xen_pgd.c;
+ *   pgd_activate       pinning and the two base pointers: see pgd.c;
  *                      set_pgd keeps an mm's user-mode top table in step
  *   read_cr2           vcpu_info.arch.cr2 (callee-save stub, xen_irq.S)
  *   TLB                mmuext INVLPG_LOCAL / TLB_FLUSH_LOCAL

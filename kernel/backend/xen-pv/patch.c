@@ -33,13 +33,12 @@ static bool gs_body(u8 *out, unsigned len, const u8 *op, unsigned oplen, u64 tar
 	return pvpatch_encode_inline(out, len, body, n, false) == 0;
 }
 
-bool xen_patch_site(unsigned op, const void *target, u64 addr, u8 *out, unsigned len)
+bool xen_patch_site(unsigned op, const void *target, u8 *out, unsigned len)
 {
 	static const u8 movb[] = { 0x65, 0xc6, 0x04, 0x25 }, imm1[] = { 0x01 };
 	static const u8 movq[] = { 0x65, 0x48, 0x8b, 0x04, 0x25 };
 	struct xen_vcpu_info *vi = &xen_vcpu_info;   /* the link address, not this CPU's */
 
-	(void)addr;
 	if (op == PVOP_irq_disable && target == (void *)xen_irq_disable_callee)
 		return gs_body(out, len, movb, sizeof(movb), (u64)&vi->evtchn_upcall_mask,
 			       imm1, sizeof(imm1));

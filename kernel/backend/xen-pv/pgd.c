@@ -1,5 +1,5 @@
 /*
- * xen_pgd.c — making an address space live under Xen, and retiring it.
+ * pgd.c — making an address space live under Xen, and retiring it.
  *
  * A top-level table is pinned the first time it goes live: Xen validates
  * the whole tree once and from then on checks each update against the

@@ -42,6 +42,9 @@ extern const struct pv_backend *pv_backend;
 void pv_detect(struct pv_platform *p, const struct boot_entry *entry);
 /* Choose and start the backend, bring up the console, patch, log the census. */
 void pv_setup(struct boot_info *bi);
+/* TSC ticks the patch pass took (instructions, under -icount); 0 when
+ * there was none (PARAVIRT=0). */
+u64 pv_patch_ticks(void);
 /* The backend's late_init, right after mm_init. */
 void pv_late_init(void);
 /* The backend's counters, if pv.stats=1 asked for them. */

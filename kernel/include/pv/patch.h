@@ -47,7 +47,8 @@ extern bool pv_patch_enabled;
 bool pv_site_check(const struct pvsite *s, const u8 *bytes, char *why, size_t len);
 /* Patch every site; stops the boot on a site it cannot verify. */
 void pv_patch_all(bool enabled);
-/* What the patcher would write at site s given the current slots. */
+/* What the patcher would write at site s given the current slots (the
+ * op's plan, then the site's displacement for a call). */
 enum pvpatch_kind pv_patch_plan(const struct pvsite *s, u8 *out);
 const char *pvpatch_kind_name(enum pvpatch_kind k);
 /* Native instruction bytes that replace op when its slot is still native. */

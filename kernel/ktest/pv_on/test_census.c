@@ -60,10 +60,13 @@ static const char *native_body(unsigned op, unsigned *n)
 	return NULL;
 }
 
-static bool is_lazy(unsigned op)
+/* Ops bare hardware has nothing to do for: batching, and announcing
+ * page-table pages. */
+static bool native_does_nothing(unsigned op)
 {
 	return op == PVOP_lazy_enter_mmu || op == PVOP_lazy_leave_mmu || op == PVOP_lazy_flush_mmu ||
-	       op == PVOP_lazy_start_context_switch || op == PVOP_lazy_end_context_switch;
+	       op == PVOP_lazy_start_context_switch || op == PVOP_lazy_end_context_switch ||
+	       op == PVOP_alloc_pt || op == PVOP_release_pt;
 }
 
 /* Native expectation: DS prefixes, then the body, ending at the site's end. */
@@ -74,7 +77,7 @@ static bool native_site_ok(const struct pvsite *s)
 	unsigned n, i;
 	s32 rel;
 
-	if (is_lazy(s->op))   /* one NOP: 66 0f 1f 44 00 00 for six bytes */
+	if (native_does_nothing(s->op))   /* one NOP: 66 0f 1f 44 00 00 for six bytes */
 		return s->len == 6 && !memcmp(b, "\x66\x0f\x1f\x44\x00\x00", 6);
 	body = native_body(s->op, &n);
 	if (!body) {

@@ -44,6 +44,15 @@
 	[pv_slot] "i"(&pv_##g##_ops.n), [pv_op] "i"(PVOP_##n),            \
 	[pv_pad] "i"(PVPAD_##n), [pv_clob] "i"(PVCLOB_##n)
 
+/*
+ * `asm inline` (GCC 9): the site is one instruction once patched, but GCC
+ * sizes an asm by its lines, and the record pushed into .pvsites would
+ * count as several; without this, a function holding a few sites stops
+ * being inlined and the patched kernel pays for calls the PARAVIRT=0
+ * build never makes.  Linux's asm_inline exists for the same reason.
+ */
+#define PV_ASM __asm__ __volatile__ __inline__
+
 /* Tells the compiler the asm uses the stack, so the frame exists first. */
 #define PV_SP register unsigned long __pv_sp __asm__("rsp")
 
@@ -51,7 +60,7 @@
 
 #define PVOP_CALL_CALLEE_0(g, n, ...) ({                                   \
 	unsigned long __ax; PV_SP;                                         \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
 		: PVSITE_OPERANDS(g, n)                                    \
 		: "memory", "cc");                                         \
@@ -59,7 +68,7 @@
 
 #define PVOP_CALL_CALLEE_1(g, n, a) ({                                     \
 	unsigned long __ax; PV_SP;                                         \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
 		: "D"((unsigned long)(a)), PVSITE_OPERANDS(g, n)           \
 		: "memory", "cc");                                         \
@@ -67,7 +76,7 @@
 
 #define PVOP_CALL_CALLEE_2(g, n, a, b) ({                                  \
 	unsigned long __ax; PV_SP;                                         \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
 		: "D"((unsigned long)(a)), "S"((unsigned long)(b)),        \
 		  PVSITE_OPERANDS(g, n)                                    \
@@ -78,7 +87,7 @@
 
 #define PVOP_CALL_PURE_1(g, n, a) ({                                       \
 	unsigned long __ax; PV_SP;                                         \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+r"(__pv_sp)                                \
 		: "D"((unsigned long)(a)), PVSITE_OPERANDS(g, n)           \
 		: "cc");                                                   \
@@ -90,7 +99,7 @@
 
 #define PVOP_CALL_STD_0(g, n, ...) ({                                      \
 	unsigned long __ax, __di, __si, __dx; PV_SP;                       \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "=D"(__di), "=S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
 		: PVSITE_OPERANDS(g, n)                                    \
@@ -101,7 +110,7 @@
 #define PVOP_CALL_STD_1(g, n, a) ({                                        \
 	unsigned long __ax, __si, __dx; PV_SP;                             \
 	unsigned long __di = (unsigned long)(a);                           \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "=S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
 		: PVSITE_OPERANDS(g, n)                                    \
@@ -113,7 +122,7 @@
 	unsigned long __ax, __dx; PV_SP;                                   \
 	unsigned long __di = (unsigned long)(a);                           \
 	unsigned long __si = (unsigned long)(b);                           \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "+S"(__si), "=d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
 		: PVSITE_OPERANDS(g, n)                                    \
@@ -126,7 +135,7 @@
 	unsigned long __di = (unsigned long)(a);                           \
 	unsigned long __si = (unsigned long)(b);                           \
 	unsigned long __dx = (unsigned long)(c);                           \
-	__asm__ __volatile__(PVSITE_ASM                                    \
+	PV_ASM(PVSITE_ASM                                    \
 		: "=a"(__ax), "+D"(__di), "+S"(__si), "+d"(__dx),          \
 		  "+r"(__pv_sp)                                            \
 		: PVSITE_OPERANDS(g, n)                                    \

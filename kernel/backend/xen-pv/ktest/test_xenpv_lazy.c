@@ -1,5 +1,5 @@
 /*
- * test_xen_lazy.c — the lazy modes: mapping 512 pages inside a lazy-MMU
+ * test_xenpv_lazy.c — the lazy modes: mapping 512 pages inside a lazy-MMU
  * window takes at most 4 hypercalls where it otherwise takes about 512,
  * and a context switch between two address spaces inside the lazy-CPU
  * window is one multicall where it would otherwise be several hypercalls.

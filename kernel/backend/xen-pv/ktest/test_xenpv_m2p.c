@@ -1,5 +1,5 @@
 /*
- * test_xen_m2p.c — machine-to-physical lookups of frames that are not
+ * test_xenpv_m2p.c — machine-to-physical lookups of frames that are not
  * ours: an mfn past the end of Xen's M2P table, or one the table has no
  * entry for, is "not ours" (pte_val leaves the entry in machine form), never
  * a fault in the kernel.

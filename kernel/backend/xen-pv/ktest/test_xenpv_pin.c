@@ -1,5 +1,5 @@
 /*
- * test_xen_pin.c — pinning: a pinned page table cannot be mapped
+ * test_xenpv_pin.c — pinning: a pinned page table cannot be mapped
  * writable; unpinned and released it is ordinary memory again; and a
  * table Xen refuses to pin is reported with its frame and level.
  */

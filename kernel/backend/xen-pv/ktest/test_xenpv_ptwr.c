@@ -1,5 +1,5 @@
 /*
- * test_xen_ptwr.c — writable page tables: a plain store of a valid entry
+ * test_xenpv_ptwr.c — writable page tables: a plain store of a valid entry
  * into a live L1 (mapped read-only) is trapped and emulated by Xen, and a
  * store that would map a page-table page writable is refused and reported
  * to us as a page fault, never silently lost.
