@@ -143,9 +143,8 @@ KTEST(user_fpu_ts, "with TS set a user FPU instruction traps (#NM); cleared, it 
 	fpu_set_ts(true);
 	KT_ASSERT(t, run(t, "/bin/fpu", &r));
 	fpu_set_ts(false);
-	if (!r.killed && !strcmp(pv_info.name, "kvm")) {
-		ktest_skip(t, "this KVM (kvm_pvm) runs ring-3 code natively under the host's CR0, "
-			   "not the guest's TS");
+	if (!r.killed && pv_info.user_ts_unseen) {
+		ktest_skip(t, pv_info.user_ts_unseen);
 		return;
 	}
 	KT_EXPECT(t, r.killed);
@@ -171,10 +170,9 @@ KTEST(user_gdt_update, "a GDT entry rewritten at run time is what the CPU then r
 {
 	/* Present, DPL 3, writable data, byte-granular limits 0x12 / 0x43. */
 	gdt_set_tls(0x0000f20000000012ull);
-	if (tls_limit_seen(t) == 255 && !strcmp(pv_info.name, "kvm")) {
+	if (tls_limit_seen(t) == 255 && pv_info.user_gdt_unseen) {
 		gdt_set_tls(0);
-		ktest_skip(t, "this KVM (kvm_pvm) runs ring-3 code on a GDT of the host's, which "
-			   "the guest's descriptor writes do not reach");
+		ktest_skip(t, pv_info.user_gdt_unseen);
 		return;
 	}
 	KT_EXPECT_EQ(t, tls_limit_seen(t), 0x12);

@@ -45,6 +45,11 @@ static void kvm_init(struct boot_info *bi)
 	pv_info.name = "kvm";
 	pv_info.stats_print = kvm_stats_print;
 	pv_info.user_trap = kvm_syscall_fault;  /* a syscall delivered as a fault */
+	/* kvm_pvm runs ring 3 natively on the host's own CR0 and GDT. */
+	pv_info.user_ts_unseen = "this KVM (kvm_pvm) runs ring-3 code natively under the host's "
+				 "CR0, not the guest's TS";
+	pv_info.user_gdt_unseen = "this KVM (kvm_pvm) runs ring-3 code on a GDT of the host's, "
+				  "which the guest's descriptor writes do not reach";
 	pv_time_ops = kvm_time_ops;             /* kvmclock, steal time, LAPIC events */
 }
 

@@ -50,6 +50,10 @@ struct pv_info {
 	/* A trap from user mode the backend handles itself (true), before the
 	 * process is killed for it; NULL if none. */
 	bool (*user_trap)(struct trap_frame *f);
+	/* Where a platform may run user mode on state of its own rather than
+	 * the guest's: why CR0.TS or the guest's GDT might not reach ring 3,
+	 * or NULL.  Tests that see exactly that skip with this reason. */
+	const char *user_ts_unseen, *user_gdt_unseen;
 };
 extern struct pv_info pv_info;
 
