@@ -11,8 +11,9 @@
  * else may share that fate. */
 DEFINE_PER_CPU_PAGE_ALIGNED(u64[PAGE_SIZE / sizeof(u64)], cpu_gdt);
 DEFINE_PER_CPU(struct tss, cpu_tss) __aligned(16);
-/* The boot CPU's double-fault stack (a CPU brought up later gets its own). */
-static u8 df_stack[KSTACK_SIZE] __aligned(16);
+/* Each CPU's double-fault stack (IST 1): a double fault usually means the
+ * stack in use is the problem. */
+static DEFINE_PER_CPU(u8[KSTACK_SIZE], cpu_df_stack) __aligned(16);
 
 static void gdt_set_tss(u64 *gdt, const struct tss *tss)
 {
@@ -42,8 +43,7 @@ void gdt_init(void)
 
 	for (i = 0; i < ARRAY_SIZE(flat); i++)
 		write_gdt_entry(gdt, i, &flat[i], 1);
-	/* A double fault gets its own stack: it is usually a stack problem. */
-	tss->ist[0] = (u64)df_stack + sizeof(df_stack);
+	tss->ist[0] = (u64)this_cpu_ptr(&cpu_df_stack) + KSTACK_SIZE;
 	tss->iomap_base = sizeof(*tss);   /* no I/O bitmap: user port I/O faults */
 	gdt_set_tss(gdt, tss);
 	load_gdt(&gdtr);
