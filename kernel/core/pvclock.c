@@ -30,6 +30,22 @@ u64 pvclock_read(const volatile struct pvclock_vcpu_time_info *t)
 	return ns;
 }
 
+void pvclock_start(struct pvclock_clock *c, const volatile struct pvclock_vcpu_time_info *t)
+{
+	c->start = pvclock_read(t);
+	c->last = 0;
+}
+
+u64 pvclock_clock_ns(struct pvclock_clock *c, const volatile struct pvclock_vcpu_time_info *t)
+{
+	u64 ns = pvclock_read(t) - c->start;
+
+	if (ns < c->last)
+		return c->last;
+	c->last = ns;
+	return ns;
+}
+
 /* ns per tick = mul * 2^shift / 2^32, so kHz = 10^6 * 2^32 / (mul * 2^shift). */
 u64 pvclock_tsc_khz(const volatile struct pvclock_vcpu_time_info *t)
 {

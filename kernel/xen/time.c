@@ -21,7 +21,7 @@
 
 /* Per CPU: each vCPU has its own pvclock, runstate area and timer. */
 struct xen_time {
-	u64 boot_system_time, last_ns;
+	struct pvclock_clock since_boot;
 	struct xen_vcpu_runstate_info runstate __aligned(64);
 };
 static DEFINE_PER_CPU(struct xen_time, xen_time);
@@ -29,23 +29,15 @@ static DEFINE_PER_CPU(struct xen_time, xen_time);
 _Static_assert(sizeof(struct xen_vcpu_time_info) == sizeof(struct pvclock_vcpu_time_info),
 	       "Xen's vcpu_time_info is a pvclock");
 
-/* Xen system time in ns, from the pvclock in this CPU's vcpu_info. */
-static u64 xen_system_time(void)
+/* The pvclock in this CPU's vcpu_info. */
+static const volatile struct pvclock_vcpu_time_info *xen_pvclock(void)
 {
-	return pvclock_read((const volatile struct pvclock_vcpu_time_info *)
-			    &this_cpu_ptr(&xen_vcpu_info)->time);
+	return (const volatile struct pvclock_vcpu_time_info *)&this_cpu_ptr(&xen_vcpu_info)->time;
 }
 
 u64 xen_clock_ns(void)
 {
-	struct xen_time *x = this_cpu_ptr(&xen_time);
-	u64 ns = xen_system_time() - x->boot_system_time;
-
-	/* Within one vCPU a reading behind the last one is scale jitter. */
-	if (ns < x->last_ns)
-		return x->last_ns;
-	x->last_ns = ns;
-	return ns;
+	return pvclock_clock_ns(&this_cpu_ptr(&xen_time)->since_boot, xen_pvclock());
 }
 
 u64 xen_steal_clock(void)
@@ -80,10 +72,10 @@ void xen_clock_init(void)
 {
 	struct xen_time *x = this_cpu_ptr(&xen_time);
 	struct xen_vcpu_register_runstate_memory_area area = { .addr = (u64)&x->runstate };
-	const struct xen_vcpu_time_info *t = &this_cpu_ptr(&xen_vcpu_info)->time;
+	const volatile struct pvclock_vcpu_time_info *t = xen_pvclock();
 	long rc;
 
-	x->boot_system_time = xen_system_time();
+	pvclock_start(&x->since_boot, t);
 	/* Xen keeps the area current from now on, behind the UPDATE flag.
 	 * Without the flag a reader can still see a torn update; it then
 	 * rereads until state_entry_time is the same before and after, which
@@ -97,7 +89,7 @@ void xen_clock_init(void)
 	clock_mark_running();
 	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d: TSC %llu kHz)\n",
 		t->tsc_to_system_mul, t->tsc_shift,
-		(unsigned long long)pvclock_tsc_khz((const volatile struct pvclock_vcpu_time_info *)t));
+		(unsigned long long)pvclock_tsc_khz(t));
 }
 
 /* One VIRQ_TIMER event at Xen system time boot + deadline. */
@@ -105,7 +97,7 @@ void xen_timer_set_next(u64 deadline_ns)
 {
 	struct xen_vcpu_set_singleshot_timer t = {
 		/* A deadline already past fires at once (flags 0: never -ETIME). */
-		.timeout_abs_ns = this_cpu_ptr(&xen_time)->boot_system_time + deadline_ns,
+		.timeout_abs_ns = this_cpu_ptr(&xen_time)->since_boot.start + deadline_ns,
 		.flags = 0,
 	};
 

@@ -20,27 +20,16 @@
 struct kvm_time {
 	struct pvclock_vcpu_time_info clock __aligned(64);
 	struct kvm_steal_time steal __aligned(64);
-	u64 boot_ns, last_ns;
+	struct pvclock_clock since_boot;
 	bool steal_on;
 };
 static DEFINE_PER_CPU(struct kvm_time, kvm_time) __aligned(64);
 
-static u64 kvm_system_time(void)
-{
-	return pvclock_read(&this_cpu_ptr(&kvm_time)->clock);
-}
-
 u64 kvm_clock_ns(void)
 {
 	struct kvm_time *k = this_cpu_ptr(&kvm_time);
-	u64 ns = kvm_system_time() - k->boot_ns;
 
-	/* Unless the host says the TSC is stable, a reading behind the last
-	 * one on this vCPU is scale jitter. */
-	if (ns < k->last_ns)
-		return k->last_ns;
-	k->last_ns = ns;
-	return ns;
+	return pvclock_clock_ns(&k->since_boot, &k->clock);
 }
 
 u64 kvm_steal_clock(void)
@@ -76,7 +65,7 @@ void kvm_clock_init(void)
 		;
 	if (!READ_ONCE(k->clock.version))
 		panic("kvm: kvmclock at MSR %#x was never written by the host", msr);
-	k->boot_ns = kvm_system_time();
+	pvclock_start(&k->since_boot, &k->clock);
 	if (kvm_has(KVM_FEATURE_STEAL_TIME)) {
 		write_msr(MSR_KVM_STEAL_TIME, virt_to_phys(&k->steal) | KVM_MSR_ENABLED);
 		k->steal_on = true;
