@@ -18,6 +18,10 @@ void console_register(struct console *c);
 void console_write(const char *s, size_t n);
 bool console_present(void);
 
+/* Input from the console device (an interrupt handler: the UART's
+ * receiver, the hypervisor console's event): to the tty (kernel/tty). */
+void console_input(const char *s, size_t n);
+
 /* Tests: also copy everything written into buf (at most size bytes). */
 void console_capture_start(char *buf, size_t size);
 size_t console_capture_stop(void);

@@ -13,6 +13,7 @@
 #include "layout.h"
 #include "boot_info.h"
 #include "percpu.h"
+#include "errno.h"
 
 #define PTE_P   0x001ull
 #define PTE_W   0x002ull
@@ -111,9 +112,5 @@ void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 void kfree(void *p);
 u64 heap_bytes_in_use(void);
-
-#define ENOMEM 12
-#define EFAULT 14
-#define EINVAL 22
 
 #endif

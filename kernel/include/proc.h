@@ -1,60 +1,128 @@
 /*
- * proc.h — user processes: a static ELF from the initrd, run at CPL 3 in its
- * own address space until it exits or is killed.
+ * proc.h — processes: an address space, open files, signal state and a
+ * kernel stack to run system calls and faults on.  Linux semantics:
+ * fork copies (copy-on-write), execve replaces the image, exit leaves a
+ * zombie for the parent's wait4, orphans go to init (pid 1).
  *
- * The kernel runs one process at a time, synchronously: proc_run returns
- * when the process is gone, with how it ended.
+ * One thread per process (pid == tid).  Every process is on one list
+ * (proc_for_each); parent/child links are pointers, children are found
+ * by scanning, which is cheap at PROC_MAX.  The kernel is not preemptive:
+ * a process gives up the CPU only in the scheduler (sched.h), called when
+ * it sleeps or on the way back to user mode.
  */
 #ifndef PROTEUS_PROC_H
 #define PROTEUS_PROC_H
 
 #include "types.h"
 #include "mm.h"
+#include "vma.h"
+#include "signal.h"
+#include "abi/linux.h"
 
 struct trap_frame;
+struct fdtable;
+struct inode;
+struct fpu_state;
 
 #define USER_STACK_TOP  0x00007ffffffff000ull
-#define USER_STACK_SIZE (64 * 1024ull)
+#define USER_STACK_MAX  (8ull << 20)        /* RLIMIT_STACK's default */
 #define USER_MIN_ADDR   0x10000ull
+#define PROC_MAX        64                  /* processes at once, init included */
+#define PROC_NAME_LEN   16
 
+enum proc_state {
+	PROC_RUNNABLE,
+	PROC_SLEEPING,
+	PROC_STOPPED,      /* by a stop signal, until SIGCONT */
+	PROC_ZOMBIE,       /* exited, waiting for wait4 */
+};
+
+/* How a process that was killed by a fault died: for the kernel's own
+ * tests and the kill message. */
 struct proc_result {
 	bool killed;
 	int exit_code;              /* when !killed */
-	u64 vector, error_code;     /* when killed: the fault */
+	int signal;                 /* when killed */
+	u64 vector, error_code;     /* when killed by a fault */
 	u64 fault_addr, fault_rip;
 	char error[160];            /* why it could not start, or why it was killed */
 };
 
 struct proc {
-	int pid;
-	const char *name;
-	struct mm mm;
+	int pid, pgid, sid;
+	struct proc *parent;
+	enum proc_state state;
+	char name[PROC_NAME_LEN];
+
+	/* Scheduling (sched.c). */
+	const void *wait_chan;      /* what it sleeps on */
+	u64 wake_at;                /* clock_ns deadline of a timed sleep, 0 if none */
+	u64 alarm_at;               /* SIGALRM deadline, 0 if none */
+	u64 slice_end;              /* preempt after this clock_ns */
+	bool on_cpu;                /* its kernel stack is live on a CPU */
+	struct proc *run_next;      /* run queue link */
+
+	/* Kernel stack: the user frame sits at its top. */
 	void *kstack;
 	u64 saved_sp;               /* context_switch save slot */
-	struct proc_result *result;
+
+	struct uspace *us;          /* address space and its mappings (vma.h) */
+	u64 fs_base;
+	struct fpu_state *fpu;      /* NULL until it first uses the FPU */
+
+	struct fdtable *files;
+	struct inode *cwd;
+	u32 umask;
+
+	struct sig_state sig;       /* signal.h */
+
+	int exit_status;            /* wait status, once a zombie */
+	bool stop_report;           /* a stop not yet reported to wait4 */
+	bool cont_report;
+	u64 clear_child_tid;        /* set_tid_address */
+	struct proc *vfork_parent;  /* sleeps until we exec or exit */
+	struct linux_rlimit rlim[RLIM_NLIMITS];
+	u64 utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;
+	u64 start_ns;
+
+	struct proc_result *result; /* kernel-started processes: where to report */
+	struct proc *all_next;      /* every process */
 };
 
-/* Load path from the initrd and run it; false if it could not start. */
+extern struct proc *proc_list;
+#define proc_for_each(p) for ((p) = proc_list; (p); (p) = (p)->all_next)
+
+struct proc *proc_current(void);
+struct proc *proc_by_pid(int pid);
+/* The first process: reaps orphans; the machine ends when it exits. */
+struct proc *proc_init(void);
+unsigned proc_count(void);
+
+/* Start path as a new process with argv/envp (kernel strings), a child
+ * of the calling kernel thread or of nobody; false with a reason. */
+bool proc_spawn(const char *path, char *const argv[], char *const envp[],
+		struct proc_result *r, struct proc **out);
+/* Wait in the kernel for a process spawned with proc_spawn; reaps it. */
+void proc_wait_spawned(struct proc *p, struct proc_result *r);
+
+/* For the kernel's tests: spawn, wait, and report how it ended. */
 bool proc_run_path(const char *path, struct proc_result *r, char *capture, size_t cap);
 /* Same, from an ELF image in memory. */
 bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_result *r);
 
-/* Load a static ELF into mm; on failure write the reason into err. */
-bool elf_load_user(struct mm *mm, const void *image, size_t size, u64 *entry,
-		   char *err, size_t errlen);
-
-struct proc *proc_current(void);
-__noreturn void proc_exit(int code);
-__noreturn void proc_kill_current(const struct trap_frame *f);
-
-/* Copy from the current process; -EFAULT unless every byte is user-readable. */
-long copy_from_user(void *dst, u64 usrc, size_t n);
+/* End the current process with a wait status (W_EXITCODE/W_SIGNALED). */
+__noreturn void proc_exit(int wait_status);
+#define W_EXITCODE(code) (((code) & 0xff) << 8)
+#define W_SIGNALED(sig, core) (((sig) & 0x7f) | ((core) ? 0x80 : 0))
+#define W_STOPCODE(sig) ((((sig) & 0xff) << 8) | 0x7f)
 
 /* Make mm live with kstack_top as the stack for entries from user mode,
- * inside the lazy context-switch window when batch (as processes do). */
+ * inside the lazy context-switch window when batch. */
 void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch);
-
 /* Switch kernel stacks: save callee-saved state and rsp in *save, resume next. */
 void context_switch(u64 *save, u64 next);
+
+/* The user frame at the top of p's kernel stack. */
+struct trap_frame *proc_user_frame(struct proc *p);
 
 #endif

@@ -15,8 +15,7 @@
 #include "panic.h"
 #include "printk.h"
 
-#define EBUSY 16
-#define EINVAL 22
+#include "errno.h"
 
 static u16 vector_irq[256];               /* irq + 1, 0 for none */
 static u8 vector_used[256];

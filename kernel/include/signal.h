@@ -1,0 +1,60 @@
+/*
+ * signal.h — POSIX signals with Linux's x86-64 ABI: rt_sigaction,
+ * rt_sigprocmask, rt_sigreturn, sigaltstack, kill; signals raised by
+ * faults; delivery on the way back to user mode through a Linux-layout
+ * rt_sigframe (siginfo, ucontext with the FPU image), and default
+ * actions (terminate, core, ignore, stop, continue).
+ */
+#ifndef PROTEUS_SIGNAL_H
+#define PROTEUS_SIGNAL_H
+
+#include "types.h"
+#include "abi/linux.h"
+
+struct proc;
+struct trap_frame;
+
+typedef u64 sigset_t64;                      /* bit (sig-1) */
+#define SIG_BIT(sig) (1ull << ((sig) - 1))
+
+struct sig_state {
+	struct linux_sigaction action[LINUX_NSIG];   /* index sig-1 */
+	sigset_t64 blocked;
+	sigset_t64 pending;
+	struct linux_siginfo info[LINUX_NSIG];      /* of each pending signal */
+	struct linux_stack altstack;
+	bool restore_mask;                          /* rt_sigsuspend: saved_mask on return */
+	sigset_t64 saved_mask;
+};
+
+/* A new process's state: everything default, nothing pending. */
+void signal_init(struct proc *p);
+/* fork: handlers, mask and altstack are inherited, pending is not. */
+void signal_fork(struct proc *child, const struct proc *parent);
+/* execve: caught signals go back to default, ignored stay ignored. */
+void signal_exec(struct proc *p);
+
+/* Queue sig for p (from kill, the tty, the kernel); -EINVAL for a bad sig. */
+int signal_send(struct proc *p, int sig, const struct linux_siginfo *info);
+/* To every process in process group pgid; -ESRCH if there is none. */
+int signal_send_pgrp(int pgid, int sig, const struct linux_siginfo *info);
+/* A deliverable signal is pending for p (interrupts sleeps). */
+bool signal_pending(const struct proc *p);
+
+/* A user-mode trap nothing else resolved: map it to SIGSEGV, SIGILL,
+ * SIGFPE, SIGBUS or SIGTRAP with the right siginfo, and queue it. */
+void signal_from_trap(struct trap_frame *f);
+
+/*
+ * On the way back to user mode through f (after a system call returned
+ * ret, or a trap): deliver pending signals — run default actions, or
+ * build a handler frame and point f at the handler.  A system call that
+ * returned -ERESTARTSYS is restarted or fails with -EINTR as the
+ * handler's SA_RESTART says.  Returns true when f was rewritten.
+ */
+bool signal_deliver(struct trap_frame *f);
+
+/* The parent is told of a child's exit or stop (SIGCHLD, if not ignored). */
+void signal_notify_parent(struct proc *child, int code, int status);
+
+#endif
