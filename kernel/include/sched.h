@@ -33,6 +33,11 @@ void sched_wakeup(const void *chan);
 /* Make p runnable if it sleeps interruptibly (a signal arrived). */
 void sched_kick(struct proc *p);
 
+/* A stop signal's default action: the current process stops (its state
+ * PROC_STOPPED) until sched_continue; returns when continued. */
+void sched_stop_current(void);
+void sched_continue(struct proc *p);
+
 void sched_add(struct proc *p);           /* a new process becomes runnable */
 void sched_yield_cpu(void);               /* give up the CPU, stay runnable */
 /* Run something else; the current process's state says whether it comes back. */
