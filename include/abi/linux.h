@@ -64,6 +64,11 @@
 /* Kernel-internal: a system call interrupted by a signal whose handler
  * has SA_RESTART is restarted; otherwise user space sees EINTR. */
 #define ERESTARTSYS 512
+/* Kernel-internal: always restarted after a signal (no handler or one). */
+#define ERESTARTNOINTR 513
+/* Kernel-internal: restarted when no handler ran, EINTR when one did
+ * (pause, rt_sigsuspend). */
+#define ERESTARTNOHAND 514
 
 /* ---- system call numbers ---- */
 #define SYS_read 0
