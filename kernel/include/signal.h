@@ -74,7 +74,8 @@ bool signal_deliver(struct trap_frame *f);
  * The parent is told of a child's exit, stop or continue: SIGCHLD with
  * si_code code (CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_STOPPED,
  * CLD_CONTINUED) and si_status status (the exit code, or the signal that
- * killed, stopped or continued it), unless the parent ignores SIGCHLD or
+ * killed, stopped or continued it) — or code 0 and status a wait status
+ * (W_EXITCODE/W_SIGNALED), as proc_exit has it — unless the parent ignores SIGCHLD or
  * (for stops) asked SA_NOCLDSTOP; and the parent is woken from wait4
  * (sched_wakeup on its struct proc) in every case.
  */

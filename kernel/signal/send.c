@@ -123,6 +123,15 @@ void signal_notify_parent(struct proc *child, int code, int status)
 
 	if (!parent)
 		return;
+	if (code == 0) {                 /* from proc_exit: a wait status */
+		if ((status & 0x7f) == 0) {
+			code = CLD_EXITED;
+			status = (status >> 8) & 0xff;
+		} else {
+			code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+			status &= 0x7f;
+		}
+	}
 	a = &parent->sig.action[SIGCHLD - 1];
 	if (code == CLD_STOPPED || code == CLD_CONTINUED)
 		send = !(a->sa_flags & SA_NOCLDSTOP);
