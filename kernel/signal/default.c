@@ -13,6 +13,7 @@
 #include "trap.h"
 #include "printk.h"
 #include "lib/fmt.h"
+#include "pv/ops.h"
 #include <string.h>
 
 #define PF_PRESENT 0x1u
@@ -70,6 +71,8 @@ __noreturn void signal_die(struct proc *p, int sig, const char *why)
 
 void signal_default_action(struct proc *p, int sig)
 {
+	u64 flags;
+
 	switch (sigrules_default(sig)) {
 	case SIGDFL_IGNORE:
 	case SIGDFL_CONT:                /* its work was done when it was sent */
@@ -77,11 +80,15 @@ void signal_default_action(struct proc *p, int sig)
 	case SIGDFL_STOP:
 		if (p->pid == 1)
 			return;
-		/* Tell the parent first: this returns only once continued. */
+		/* Tell the parent first: this returns only once continued.
+		 * Interrupts stay off from the report to the stop, so a SIGCONT
+		 * from an interrupt cannot come before the stop it undoes. */
+		flags = irq_save();
 		p->stop_report = true;
 		p->cont_report = false;
 		signal_notify_parent(p, CLD_STOPPED, sig);
 		sched_stop_current();
+		irq_restore(flags);
 		return;
 	case SIGDFL_TERM:
 	case SIGDFL_CORE:
