@@ -161,6 +161,7 @@ initrd: $(BUILD)/initrd.cpio
 include tools/proteus/proteus.mk
 include tools/proteus/proteus_tests.mk
 include tests/unit/unit.mk
+include tests/signal/signal.mk
 UNIT_BINS += $(PROTEUS_UNIT_BINS)
 unit: $(PROTEUS_UNIT_BINS)
 $(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
