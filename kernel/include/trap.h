@@ -64,7 +64,7 @@ static inline bool trap_from_user(const struct trap_frame *f)
 }
 
 void trap_dispatch(struct trap_frame *f);
-void syscall_dispatch(struct trap_frame *f);
+/* syscall_dispatch: syscall.h */
 void trap_frame_print(const struct trap_frame *f);
 const char *trap_name(unsigned vector);
 
