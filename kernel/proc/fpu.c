@@ -18,6 +18,12 @@
 #include <string.h>
 
 static DEFINE_PER_CPU(struct proc *, fpu_owner);
+static DEFINE_PER_CPU(u64, fpu_traps);
+
+u64 fpu_trap_count(void)
+{
+	return this_cpu_read(fpu_traps);
+}
 
 static void fx_save(struct fpu_state *s)
 {
@@ -62,6 +68,7 @@ void fpu_trap(void)
 {
 	struct proc *cur = proc_current(), *owner = this_cpu_read(fpu_owner);
 
+	this_cpu_write(fpu_traps, this_cpu_read(fpu_traps) + 1);
 	fpu_set_ts(false);
 	if (owner == cur)
 		return;
