@@ -81,10 +81,6 @@ bool signal_deliver(struct trap_frame *f);
  */
 void signal_notify_parent(struct proc *child, int code, int status);
 
-/* p->alarm_at has passed (the scheduler's clock): SIGALRM, re-armed for
- * an interval timer. */
-void signal_alarm_fire(struct proc *p);
-
 /* The parent ignores SIGCHLD (SIG_IGN or SA_NOCLDWAIT): its children
  * are reaped as they exit, as on Linux. */
 bool signal_child_autoreap(const struct proc *parent);

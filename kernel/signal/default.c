@@ -86,6 +86,7 @@ void signal_default_action(struct proc *p, int sig)
 		flags = irq_save();
 		p->stop_report = true;
 		p->cont_report = false;
+		p->stop_sig = sig;               /* wait4's WSTOPSIG */
 		signal_notify_parent(p, CLD_STOPPED, sig);
 		sched_stop_current();
 		irq_restore(flags);

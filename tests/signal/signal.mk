@@ -14,3 +14,14 @@ $(SIGCHECK): tests/signal/sigcheck.c
 .PHONY: signal-host-check
 signal-host-check: $(SIGCHECK)
 	$(SIGCHECK)
+
+# The kernel's signal code on the host, against fakes (host_harness.c).
+SIGHARNESS := $(BUILD)/host/signal_harness
+$(SIGHARNESS): tests/signal/host_harness.c kernel/signal/*.c kernel/signal/*.h lib/sigrules.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -w -Ikernel/include -Iinclude -Ilib -I. -Ikernel/pvcall/off \
+		tests/signal/host_harness.c lib/sigrules.c -o $@
+
+.PHONY: signal-harness
+signal-harness: $(SIGHARNESS)
+	$(SIGHARNESS)
