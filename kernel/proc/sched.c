@@ -50,13 +50,17 @@ static struct proc *rq_pop(void)
 	return p;
 }
 
+/* Runnable processes are queued unless running; one that is not
+ * runnable is neither — even when it is "current" on a CPU idling on
+ * its stack inside schedule(), which then finds it in the queue. */
 static void make_runnable(struct proc *p)
 {
+	if (p->state == PROC_RUNNABLE)
+		return;
 	p->state = PROC_RUNNABLE;
 	p->wait_chan = NULL;
 	p->wake_at = 0;
-	if (p != proc_current())
-		rq_push(p);
+	rq_push(p);
 }
 
 void sched_add(struct proc *p)
