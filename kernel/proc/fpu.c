@@ -8,12 +8,18 @@
  * first FPU instruction after that traps (#NM) and clears it again —
  * restoring its state only if someone else used the FPU meanwhile.
  *
+ * A platform whose user mode does not see the guest's CR0.TS (the KVM
+ * here: pv_info.user_ts_unseen) cannot trap first uses, so there the
+ * switch is eager: the owner's registers are saved and the next
+ * process's restored on every switch to a process that is not the owner.
+ *
  * fxsave/fxrstor are the only FPU instructions here, in inline assembly;
  * the compiler generates none (-mgeneral-regs-only).
  */
 #include "fpu.h"
 #include "proc.h"
 #include "pv/ops.h"
+#include "pv/backend.h"
 #include "percpu.h"
 #include <string.h>
 
@@ -55,9 +61,43 @@ static bool fpu_ensure(struct proc *p)
 	return true;
 }
 
+static bool fpu_eager(void)
+{
+	return pv_info.user_ts_unseen != NULL;
+}
+
+static void fpu_load_clean(void)
+{
+	static struct fpu_state clean;
+
+	fpu_state_init(&clean);
+	fx_restore(&clean);
+}
+
+static void fpu_switch_eager(struct proc *next)
+{
+	struct proc *owner = this_cpu_read(fpu_owner);
+
+	if (!next->us || owner == next)
+		return;
+	if (owner)
+		fx_save(owner->fpu);
+	if (fpu_ensure(next)) {
+		fx_restore(next->fpu);
+		this_cpu_write(fpu_owner, next);
+	} else {
+		fpu_load_clean();
+		this_cpu_write(fpu_owner, NULL);
+	}
+}
+
 void fpu_switch(struct proc *prev, struct proc *next)
 {
 	(void)prev;
+	if (fpu_eager()) {
+		fpu_switch_eager(next);
+		return;
+	}
 	/* Set on every switch, even back to the owner: it is what keeps the
 	 * invariant simple, and the owner's trap is then nearly free. */
 	if (next->us)
@@ -78,10 +118,7 @@ void fpu_trap(void)
 		/* No memory for a save area: the registers start clean (no
 		 * state leaks from the previous owner) and belong to nobody,
 		 * so the next switch traps again and retries. */
-		static struct fpu_state clean;
-
-		fpu_state_init(&clean);
-		fx_restore(&clean);
+		fpu_load_clean();
 		this_cpu_write(fpu_owner, NULL);
 		return;
 	}
@@ -94,7 +131,7 @@ bool fpu_sync(struct proc *p)
 	if (!fpu_ensure(p))
 		return false;
 	if (this_cpu_read(fpu_owner) == p) {
-		bool ts = p != proc_current();
+		bool ts = p != proc_current() && !fpu_eager();
 
 		if (ts)
 			fpu_set_ts(false);
@@ -109,6 +146,11 @@ void fpu_invalidate(struct proc *p)
 {
 	if (this_cpu_read(fpu_owner) != p)
 		return;
+	if (fpu_eager()) {
+		/* No trap will come: load the new state now. */
+		fx_restore(p->fpu);
+		return;
+	}
 	this_cpu_write(fpu_owner, NULL);
 	if (p == proc_current())
 		fpu_set_ts(true);
@@ -129,7 +171,20 @@ bool fpu_fork(struct proc *child, struct proc *parent)
 
 void fpu_release(struct proc *p)
 {
-	fpu_invalidate(p);
+	bool owned = this_cpu_read(fpu_owner) == p;
+
+	if (owned) {
+		this_cpu_write(fpu_owner, NULL);
+		if (!fpu_eager() && p == proc_current())
+			fpu_set_ts(true);
+	}
 	kfree(p->fpu);
 	p->fpu = NULL;
+	/* Eagerly, the running process always owns the registers: after
+	 * execve it goes on with a clean state of its own. */
+	if (owned && fpu_eager() && p == proc_current()) {
+		fpu_load_clean();
+		if (fpu_ensure(p))
+			this_cpu_write(fpu_owner, p);
+	}
 }
