@@ -124,6 +124,35 @@ int vma_unmap(struct uspace *us, u64 start, u64 len)
 	return 0;
 }
 
+static bool vma_mergeable(const struct vma *a, const struct vma *b)
+{
+	return a->end == b->start && a->flags == b->flags && !a->file && !b->file;
+}
+
+/* Anonymous neighbours with the same protection become one region, so
+ * brk growing a page at a time does not use up the region budget. */
+static void vma_merge_around(struct uspace *us, struct vma *n)
+{
+	struct vma *prev = NULL, *v;
+
+	for (v = us->vmas.head; v && v != n; v = v->next)
+		prev = v;
+	if (n->next && vma_mergeable(n, n->next)) {
+		struct vma *next = n->next;
+
+		n->end = next->end;
+		n->next = next->next;
+		us->vmas.count--;
+		kfree(next);
+	}
+	if (prev && vma_mergeable(prev, n)) {
+		prev->end = n->end;
+		prev->next = n->next;
+		us->vmas.count--;
+		kfree(n);
+	}
+}
+
 int vma_map(struct uspace *us, u64 start, u64 len, unsigned flags,
 	    struct inode *file, u64 file_off, u64 file_size)
 {
@@ -154,6 +183,7 @@ int vma_map(struct uspace *us, u64 start, u64 len, unsigned flags,
 	n->next = *pp;
 	*pp = n;
 	us->vmas.count++;
+	vma_merge_around(us, n);
 	return 0;
 }
 
