@@ -188,6 +188,27 @@ fi
 boot "bad/xen-pvh-forced-on-qemu" 3 "cannot use backend 'xen-pvh': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=xen-pvh
 
+echo "== boot: user space (usertests, busybox)"
+# Unmodified static Linux programs as init: the musl test suite, and
+# Debian's busybox sh running a script.  init exiting 0 is a pass.
+UT_SENTINEL='^usertests: [1-9][0-9]* passed, 0 failed'
+SH_SENTINEL='^sh-test: all passed'
+for m in pc q35 microvm; do
+	boot "user/$m/usertests" 0 "$UT_SENTINEL" --machine "$m" --kernel "$KERNEL" -- init=/bin/usertests
+	boot "user/$m/busybox-sh" 0 "$SH_SENTINEL" --machine "$m" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/basic.sh
+done
+if [ -f "${xen:-}" ]; then
+	boot "user/xen-pv/usertests" 0 "$UT_SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/usertests
+	boot "user/xen-pv/busybox-sh" 0 "$SH_SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/basic.sh
+else
+	for row in user/xen-pv/usertests user/xen-pv/busybox-sh; do
+		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
+	done
+fi
+
 echo "== boot matrix: the same ELF under QEMU with KVM"
 boot "bad/kvm-forced-on-tcg" 3 "cannot use backend 'kvm': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=kvm
