@@ -19,6 +19,9 @@ struct dentry *dir_find(struct inode *dir, const char *name, size_t len)
 	return NULL;
 }
 
+/* Positions 0 and 1 are "." and "..". */
+static u64 dentry_seq = 2;
+
 int dir_add(struct inode *dir, const char *name, size_t len, struct inode *child)
 {
 	struct dentry *d, **tail;
@@ -30,6 +33,7 @@ int dir_add(struct inode *dir, const char *name, size_t len, struct inode *child
 		return -ENOMEM;
 	d->next = NULL;
 	d->ino = child;
+	d->seq = dentry_seq++;
 	d->len = (u8)len;
 	memcpy(d->name, name, len);
 	d->name[len] = 0;

@@ -36,6 +36,7 @@ extern struct super rootfs_super, tmpfs_super, devfs_super, pipefs_super;
 struct dentry {
 	struct dentry *next;
 	struct inode *ino;
+	u64 seq;                   /* increasing along a directory: its getdents position */
 	u8 len;
 	char name[];               /* len bytes, NUL-terminated for convenience */
 };
@@ -136,9 +137,10 @@ int vfs_open(struct inode *cwd, const char *path, int flags, u32 mode, struct fi
 int vfs_open_inode(struct inode *ino, int flags, struct file **out);
 int vfs_mkdir(struct inode *cwd, const char *path, u32 mode);
 int vfs_unlink(struct inode *cwd, const char *path, bool dir);
-int vfs_rename(struct inode *cwd, const char *from, const char *to);
+int vfs_rename(struct inode *cwd, const char *from, struct inode *cwd_to, const char *to);
 int vfs_symlink(struct inode *cwd, const char *target, const char *path);
-int vfs_link(struct inode *cwd, const char *from, const char *to);
+int vfs_link(struct inode *cwd, const char *from, struct inode *cwd_to, const char *to,
+	     bool follow);
 /* The same, on walked names (the system calls share these). */
 int vfs_create_at(struct path_result *r, u32 mode, struct inode **out);
 int vfs_mkdir_at(struct path_result *r, u32 mode);
@@ -186,7 +188,18 @@ void tty_init(void);
 /* A session leader's first open of the tty without O_NOCTTY. */
 void tty_open_ctty(int flags);
 
-/* The kernel's copy of a user path (kmalloc'd, PATH_MAX). */
+/* A PATH_MAX buffer (kmalloc'd). */
 char *path_buf_alloc(void);
+/* The kernel's copy of the user's path: 0 with a kmalloc'd string, or
+ * -EFAULT, -ENAMETOOLONG, -ENOENT (empty, unless allow_empty). */
+int user_path(u64 upath, bool allow_empty, char **out);
+/* Where path starts for a *at call: NULL for an absolute path (the
+ * root), else the cwd or dirfd's directory, a reference. */
+int at_start(int dirfd, const char *path, struct inode **out);
+/* What the user's path names from dirfd (its last link followed or not);
+ * with empty_ok (AT_EMPTY_PATH) "" names dirfd's own file.  A reference. */
+int vfs_at_inode(int dirfd, u64 upath, bool follow, bool empty_ok, struct inode **out);
+/* The current process's cwd (the root for kernel threads), no reference. */
+struct inode *vfs_cwd(void);
 
 #endif

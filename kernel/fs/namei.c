@@ -6,6 +6,7 @@
 #include "fs.h"
 #include "mm.h"
 #include "proc.h"
+#include "uaccess.h"
 #include <string.h>
 
 static void *walk_lookup(void *ctx, void *dir, const char *name, size_t len, int *err)
@@ -78,13 +79,19 @@ int vfs_resolve(struct inode *cwd, const char *path, bool follow, struct inode *
 	return rc;
 }
 
-int vfs_at_dir(int dirfd, struct inode **out)
+struct inode *vfs_cwd(void)
 {
 	struct proc *p = proc_current();
+
+	return p && p->cwd ? p->cwd : vfs_root();
+}
+
+int vfs_at_dir(int dirfd, struct inode **out)
+{
 	struct file *f;
 
 	if (dirfd == AT_FDCWD) {
-		*out = inode_get(p && p->cwd ? p->cwd : vfs_root());
+		*out = inode_get(vfs_cwd());
 		return 0;
 	}
 	f = fd_get(dirfd);
@@ -97,6 +104,65 @@ int vfs_at_dir(int dirfd, struct inode **out)
 	*out = inode_get(f->ino);
 	file_put(f);
 	return 0;
+}
+
+int user_path(u64 upath, bool allow_empty, char **out)
+{
+	char *buf = path_buf_alloc();
+	long n;
+
+	if (!buf)
+		return -ENOMEM;
+	n = strncpy_from_user(buf, upath, PATH_MAX);
+	if (n < 0 || (n == 0 && !allow_empty)) {
+		kfree(buf);
+		return n < 0 ? (int)n : -ENOENT;
+	}
+	*out = buf;
+	return 0;
+}
+
+int at_start(int dirfd, const char *path, struct inode **out)
+{
+	*out = NULL;
+	if (path[0] == '/')
+		return 0;                       /* an absolute name ignores dirfd, as Linux */
+	return vfs_at_dir(dirfd, out);
+}
+
+/* The inode path names (from dirfd, following a last link or not), or
+ * with AT_EMPTY_PATH and "" the one dirfd itself is. */
+int vfs_at_inode(int dirfd, u64 upath, bool follow, bool empty_ok, struct inode **out)
+{
+	struct inode *start;
+	char *path;
+	int rc = user_path(upath, empty_ok, &path);
+
+	if (rc)
+		return rc;
+	if (!path[0]) {
+		kfree(path);
+		if (dirfd == AT_FDCWD) {
+			*out = inode_get(vfs_cwd());
+			return 0;
+		}
+		{
+			struct file *f = fd_get(dirfd);
+
+			if (!f)
+				return -EBADF;
+			*out = inode_get(f->ino);
+			file_put(f);
+			return 0;
+		}
+	}
+	rc = at_start(dirfd, path, &start);
+	if (!rc) {
+		rc = vfs_resolve(start, path, follow, out);
+		inode_put(start);
+	}
+	kfree(path);
+	return rc;
 }
 
 /* The name dir has in its parent (a mount point stands for the root on it). */

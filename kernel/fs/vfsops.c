@@ -346,19 +346,19 @@ int vfs_symlink(struct inode *cwd, const char *target, const char *path)
 	return on_parent(cwd, path, op_symlink, (void *)target);
 }
 
-int vfs_link(struct inode *cwd, const char *from, const char *to)
+int vfs_link(struct inode *cwd, const char *from, struct inode *cwd_to, const char *to, bool follow)
 {
 	struct inode *src;
-	int rc = vfs_resolve(cwd, from, false, &src);
+	int rc = vfs_resolve(cwd, from, follow, &src);
 
 	if (rc)
 		return rc;
-	rc = on_parent(cwd, to, op_link, src);
+	rc = on_parent(cwd_to, to, op_link, src);
 	inode_put(src);
 	return rc;
 }
 
-int vfs_rename(struct inode *cwd, const char *from, const char *to)
+int vfs_rename(struct inode *cwd, const char *from, struct inode *cwd_to, const char *to)
 {
 	struct path_result a, b;
 	char *ba, *bb;
@@ -366,7 +366,7 @@ int vfs_rename(struct inode *cwd, const char *from, const char *to)
 
 	if (rc)
 		return rc;
-	rc = walk_copy(cwd, to, PATH_PARENT, &b, &bb);
+	rc = walk_copy(cwd_to, to, PATH_PARENT, &b, &bb);
 	if (!rc) {
 		rc = vfs_rename_at(&a, &b);
 		path_result_put(&b);
