@@ -4,7 +4,8 @@
  * By the time kmain runs, the entry has produced a struct boot_info and
  * nothing else has happened.  kmain picks the pv backend and patches, then
  * brings up the rest through pv ops only, and finally runs either the
- * in-kernel tests, the benchmarks, or the init program.
+ * in-kernel tests, the benchmarks, or the init program — whose exit ends
+ * the machine, with status 0 when init exited 0.
  */
 #include "boot_info.h"
 #include "options.h"
@@ -21,11 +22,15 @@
 #include "ktest.h"
 #include "bench.h"
 #include "initrd.h"
+#include "vfs.h"
+#include "syscall.h"
 #include "dev/acpi.h"
 #include "lib/fmt.h"
 #include <string.h>
 
-static char init_path[64] = "/init";
+static char init_path[256] = "/init";
+/* Everything after " -- " on the command line: init's argv[1..]. */
+static char init_args[BOOT_CMDLINE_MAX];
 static char crash_kind[8];
 KOPT_STRING(init, "init", init_path, "the program to run from the initrd (default /init)");
 KOPT_CHOICE(crash, "crash", crash_kind, "fail on purpose after boot, to see a panic report",
@@ -42,15 +47,50 @@ static __attribute__((noinline)) void crash_on_purpose(void)
 	}
 }
 
+/* Split off init's arguments, as Linux does: the words after " -- ". */
+static void cmdline_split_init_args(char *cmdline)
+{
+	char *sep = strstr(cmdline, " -- ");
+	size_t skip = 4;
+
+	if (!strncmp(cmdline, "-- ", 3) || !strcmp(cmdline, "--")) {
+		sep = cmdline;
+		skip = cmdline[2] ? 3 : 2;
+	} else if (!sep && strlen(cmdline) >= 3 && !strcmp(cmdline + strlen(cmdline) - 3, " --")) {
+		sep = cmdline + strlen(cmdline) - 3;
+		skip = 3;
+	}
+	if (!sep)
+		return;
+	strncpy(init_args, sep + skip, sizeof(init_args) - 1);
+	*sep = 0;
+}
+
 static int run_init(void)
 {
+	static char *envp[] = { "HOME=/", "TERM=linux", NULL };
+	char *argv[64], *cur = init_args;
 	struct proc_result r;
+	struct proc *p;
+	unsigned argc = 0;
 
+	argv[argc++] = init_path;
+	while (*cur && argc < ARRAY_SIZE(argv) - 1) {
+		while (*cur == ' ')
+			*cur++ = 0;
+		if (!*cur)
+			break;
+		argv[argc++] = cur;
+		while (*cur && *cur != ' ')
+			cur++;
+	}
+	argv[argc] = NULL;
 	pr_info("init: starting %s\n", init_path);
-	if (!proc_run_path(init_path, &r, NULL, 0)) {
+	if (!proc_spawn(init_path, argv, envp, &r, &p)) {
 		pr_err("init: %s\n", r.error);
 		return SHUTDOWN_FAIL;
 	}
+	proc_wait_spawned(p, &r);
 	if (r.killed) {
 		pr_err("init: %s was killed: %s\n", init_path, r.error);
 		return SHUTDOWN_FAIL;
@@ -72,6 +112,7 @@ __noreturn void kmain(struct boot_info *bi)
 			     bi->cmdline_overflow >= (1u << 20) ? " or more" : "", BOOT_CMDLINE_MAX - 1);
 		options_ok = false;
 	} else {
+		cmdline_split_init_args(bi->cmdline);
 		options_ok = options_parse(bi->cmdline, err, sizeof(err));
 	}
 
@@ -89,6 +130,9 @@ __noreturn void kmain(struct boot_info *bi)
 	acpi_set_rsdp(bi->acpi_rsdp);
 	pv_late_init();
 	initrd_init(bi);
+	vfs_init();
+	syscall_init();
+	proc_boot_init();
 	clock_init();
 	timer_init();
 	clock_start();
@@ -105,6 +149,7 @@ __noreturn void kmain(struct boot_info *bi)
 	else
 		code = run_init();
 	pv_stats_report();
+	syscall_stats_report();
 	pr_info("shutdown: code %d\n", code);
 	kernel_shutdown(code);
 }

@@ -128,6 +128,39 @@ char *strchr(const char *s, int c)
 	}
 }
 
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	for (;; s++) {
+		if (*s == (char)c)
+			last = s;
+		if (!*s)
+			return (char *)last;
+	}
+}
+
+/* As C's: pads with NULs, and does not terminate a string of n or more. */
+char *strncpy(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+	for (; i < n && src[i]; i++)
+		dst[i] = src[i];
+	for (; i < n; i++)
+		dst[i] = 0;
+	return dst;
+}
+
+char *strcpy(char *dst, const char *src)
+{
+	size_t i = 0;
+
+	while ((dst[i] = src[i]))
+		i++;
+	return dst;
+}
+
 char *strstr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);

@@ -64,6 +64,11 @@
 /* Kernel-internal: a system call interrupted by a signal whose handler
  * has SA_RESTART is restarted; otherwise user space sees EINTR. */
 #define ERESTARTSYS 512
+/* Kernel-internal: always restarted after a signal (no handler or one). */
+#define ERESTARTNOINTR 513
+/* Kernel-internal: restarted when no handler ran, EINTR when one did
+ * (pause, rt_sigsuspend). */
+#define ERESTARTNOHAND 514
 
 /* ---- system call numbers ---- */
 #define SYS_read 0
@@ -260,7 +265,10 @@
 /* si_code values */
 #define SI_USER 0
 #define SI_KERNEL 0x80
+#define SI_QUEUE (-1)
+#define SI_TIMER (-2)
 #define SI_TKILL (-6)
+#define ILL_ILLOPC 1
 #define ILL_ILLOPN 2
 #define ILL_PRVOPC 5
 #define FPE_INTDIV 1
@@ -268,7 +276,10 @@
 #define SEGV_ACCERR 2
 #define BUS_ADRALN 1
 #define BUS_ADRERR 2
+#define FPE_FLTDIV 3
+#define FPE_FLTINV 7
 #define TRAP_BRKPT 1
+#define TRAP_TRACE 2
 #define CLD_EXITED 1
 #define CLD_KILLED 2
 #define CLD_DUMPED 3
@@ -277,6 +288,14 @@
 
 #define SS_ONSTACK 1
 #define SS_DISABLE 2
+#define SS_AUTODISARM (1u << 31)     /* disarm while a handler runs on it */
+#define SIGSTKSZ 8192
+#define SIGRTMIN 32
+
+/* ucontext.uc_flags: sigcontext.ss is meaningful and restored as is. */
+#define UC_FP_XSTATE 0x1
+#define UC_SIGCONTEXT_SS 0x2
+#define UC_STRICT_RESTORE_SS 0x4
 #define MINSIGSTKSZ 2048
 
 /* rt_sigaction's struct (the kernel's, not libc's): handler, flags,
@@ -680,6 +699,8 @@ struct linux_utsname {
 #define TIMER_ABSTIME 1
 
 #define ITIMER_REAL 0
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF 2
 struct linux_itimerval {
 	struct linux_timeval it_interval, it_value;
 };
@@ -714,6 +735,7 @@ _Static_assert(sizeof(struct linux_sigaction) == 32, "kernel sigaction is 32 byt
 _Static_assert(sizeof(struct linux_siginfo) == 128, "siginfo is 128 bytes");
 _Static_assert(sizeof(struct linux_stack) == 24, "stack_t is 24 bytes");
 _Static_assert(sizeof(struct linux_sigcontext) == 256, "sigcontext is 256 bytes");
+_Static_assert(sizeof(struct linux_ucontext) == 304, "kernel ucontext is 304 bytes");
 _Static_assert(sizeof(struct linux_termios) == 36, "kernel termios is 36 bytes");
 _Static_assert(sizeof(struct linux_utsname) == 390, "utsname is 6 x 65 bytes");
 _Static_assert(sizeof(struct linux_sysinfo) == 112, "sysinfo is 112 bytes");

@@ -81,7 +81,9 @@ pvh_start32:
 	movl $PHYS(boot_pdpt_high) + (PTE_P | PTE_W), PHYS(boot_pml4) + 511 * 8
 
 	mov %cr4, %eax
-	or $0x20, %eax                 /* PAE */
+	/* PAE; OSFXSR and OSXMMEXCPT: user programs use SSE, and the kernel
+	 * saves their state with fxsave (kernel/proc/fpu.c). */
+	or $0x620, %eax
 	mov %eax, %cr4
 	mov $PHYS(boot_pml4), %eax
 	mov %eax, %cr3
@@ -95,8 +97,8 @@ pvh_start32:
 2:	wrmsr
 
 	mov %cr0, %eax
-	or $0x80010001, %eax           /* PG | WP | PE: read-only binds ring 0 too */
-	and $~0x60000000, %eax         /* caches on: clear CD, NW */
+	or $0x80010023, %eax           /* PG | WP | PE: read-only binds ring 0 too; MP, NE */
+	and $~0x60000004, %eax         /* caches on: clear CD, NW; no x87 emulation (EM) */
 	mov %eax, %cr0
 
 	lgdt PHYS(boot_gdtr)

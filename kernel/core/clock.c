@@ -7,6 +7,10 @@
  * re-arms the same deadline; ticks missed while interrupts were off are
  * not replayed in a storm, the next deadline moves past now.
  *
+ * While the CPU idles (clock_idle) there is no tick at all: the timer is
+ * armed only for the earliest deadline the scheduler has (a sleeper, an
+ * alarm), so an idle machine takes no interrupts it does not need.
+ *
  * Sleeping halts between events (safe_halt enables interrupts and waits
  * in one step, so an event cannot slip in between and leave us halted).
  */
@@ -15,12 +19,18 @@
 #include "percpu.h"
 #include "trap.h"
 #include "panic.h"
+#include "sched.h"
 
 #define TICK_NS (NSEC_PER_SEC / CLOCK_HZ)
+
+/* How far ahead an idle CPU with no deadline at all arms its timer: the
+ * device's range usually ends sooner, and an early event just re-arms. */
+#define IDLE_FAR_NS (3600ull * NSEC_PER_SEC)
 
 struct clock_state {
 	u64 ticks, events;
 	u64 next_tick;             /* clock_ns of the next tick */
+	bool idle;                 /* no tick: only the scheduler's deadlines */
 };
 static DEFINE_PER_CPU(struct clock_state, clock_state);
 static bool running;
@@ -38,6 +48,17 @@ void clock_start(void)
 	timer_set_next(c->next_tick);
 }
 
+/* The next event: the tick, or while idle only what someone waits for. */
+static void clock_arm(struct clock_state *c, u64 now)
+{
+	u64 deadline = sched_next_deadline();
+
+	if (c->idle)
+		timer_set_next(MIN(deadline, now + IDLE_FAR_NS));
+	else
+		timer_set_next(MIN(deadline, c->next_tick));
+}
+
 void clock_event_fire(unsigned irq, void *arg)
 {
 	struct clock_state *c = this_cpu_ptr(&clock_state);
@@ -46,13 +67,28 @@ void clock_event_fire(unsigned irq, void *arg)
 	(void)irq;
 	(void)arg;
 	c->events++;
-	if (now >= c->next_tick) {
+	if (!c->idle && now >= c->next_tick) {
 		c->ticks++;
 		c->next_tick += TICK_NS;
 		if (c->next_tick <= now)
 			c->next_tick = now + TICK_NS;
 	}
-	timer_set_next(c->next_tick);
+	sched_timer_tick(now);
+	clock_arm(c, now);
+}
+
+void clock_idle(bool idle)
+{
+	struct clock_state *c = this_cpu_ptr(&clock_state);
+	u64 now;
+
+	if (c->idle == idle || !running)
+		return;
+	c->idle = idle;
+	now = clock_ns();
+	if (!idle && c->next_tick <= now)
+		c->next_tick = now + TICK_NS;
+	clock_arm(c, now);
 }
 
 void clock_sleep_ns(u64 ns)

@@ -2,9 +2,11 @@
  * traps.c — where every exception and interrupt lands, from whichever
  * backend's entry code: one frame layout, one dispatcher.
  *
- * A fault in user mode kills the process and the kernel goes on; a fault in
- * the kernel is fatal unless the faulting instruction has an exception
- * fixup (a deliberate probe).  Everything above the exceptions is an
+ * A fault in user mode is the process's business (demand paging, the
+ * FPU, or a signal: kernel/proc/fault.c), and every return to user mode
+ * passes through the scheduler and signal delivery; a fault in the
+ * kernel is fatal unless the faulting instruction has an exception fixup
+ * (a deliberate probe).  Everything above the exceptions is an
  * interrupt, handed to the irq layer by vector (irq.h); the spurious
  * vector needs nothing, not even an EOI.
  */
@@ -74,12 +76,16 @@ void trap_dispatch(struct trap_frame *f)
 	if (f->vector >= NR_EXCEPTION_VECTORS) {
 		if (f->vector != SPURIOUS_VECTOR)
 			irq_dispatch_vector((unsigned)f->vector);
+		if (trap_from_user(f))
+			trap_user_return(f);
 		return;
 	}
 	if (trap_from_user(f)) {
 		if (pv_info.user_trap && pv_info.user_trap(f))
 			return;
-		proc_kill_current(f);            /* does not return */
+		proc_user_trap(f);
+		trap_user_return(f);
+		return;
 	}
 	if (extable_fixup(f))
 		return;

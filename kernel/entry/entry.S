@@ -206,6 +206,10 @@ ENTRY_SYM(syscall_entry):
 	cld
 	call syscall_dispatch
 	IRQ_DISABLE
+	/* A rewritten frame (execve, a signal, rt_sigreturn) returns through
+	 * iret, which restores every register; the fast path may not. */
+	test %al, %al
+	jnz ENTRY_SYM(trap_return)
 	POP_REGS
 	add $16, %rsp
 	SYSCALL_RETURN

@@ -22,6 +22,8 @@ u64 clock_ticks(void);
 void clock_event_fire(unsigned irq, void *arg);
 /* Clock events the device delivered, early ones included. */
 u64 clock_events(void);
+/* The CPU starts or stops idling: no tick while it idles (tickless). */
+void clock_idle(bool idle);
 /* Sleep at least ns nanoseconds; needs interrupts enabled. */
 void clock_sleep_ns(u64 ns);
 

@@ -33,6 +33,8 @@ void fpu_invalidate(struct proc *p);
 /* fork: child starts with a copy of parent's state; false on OOM. */
 bool fpu_fork(struct proc *child, struct proc *parent);
 void fpu_release(struct proc *p);
+/* #NM traps taken on this CPU (the lazy switches that happened). */
+u64 fpu_trap_count(void);
 /* The default state execve and a first use start from. */
 void fpu_state_init(struct fpu_state *s);
 

@@ -59,6 +59,14 @@ bool frame_is_ram(u64 pa);
 void frames_unlimit(void);
 /* RAM at or above this address is not used. */
 u64 frames_max_addr(void);
+/* The end of the highest RAM range that is used. */
+u64 frames_max_ram(void);
+
+/* Copy-on-write sharing (frame_ref.c): a user frame mapped more than once. */
+void frame_refs_init(void);
+void frame_share(u64 pa);                 /* one more mapping of pa */
+bool frame_is_shared(u64 pa);
+void frame_put(u64 pa);                   /* one mapping fewer; frees the last */
 
 /* ---- the physical map ---- */
 extern u64 phys_map_offset;
@@ -96,6 +104,8 @@ unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas);
 bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags);
 /* The leaf slot for va, NULL if an intermediate table is missing. */
 u64 *paging_leaf(struct mm *mm, u64 va);
+/* The same without the flush, creating tables when alloc (paging.c). */
+u64 *paging_leaf_raw(struct mm *mm, u64 va, bool alloc);
 /* A new address space sharing the kernel half; false when out of memory. */
 bool mm_create(struct mm *mm);
 /* Free every user page and page table of mm (never the kernel half). */

@@ -60,6 +60,8 @@ struct proc {
 	u64 alarm_at;               /* SIGALRM deadline, 0 if none */
 	u64 slice_end;              /* preempt after this clock_ns */
 	bool on_cpu;                /* its kernel stack is live on a CPU */
+	bool sleep_nointr;          /* a sleep no signal ends */
+	u64 lazy_state;             /* its lazy-mode word across switches */
 	struct proc *run_next;      /* run queue link */
 
 	/* Kernel stack: the user frame sits at its top. */
@@ -81,6 +83,8 @@ struct proc {
 	bool cont_report;
 	u64 clear_child_tid;        /* set_tid_address */
 	struct proc *vfork_parent;  /* sleeps until we exec or exit */
+	bool vfork_done;            /* as a vfork parent: the child let go */
+	int stop_sig;               /* the signal that stopped it */
 	struct linux_rlimit rlim[RLIM_NLIMITS];
 	u64 utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;
 	u64 start_ns;
@@ -107,8 +111,6 @@ void proc_wait_spawned(struct proc *p, struct proc_result *r);
 
 /* For the kernel's tests: spawn, wait, and report how it ended. */
 bool proc_run_path(const char *path, struct proc_result *r, char *capture, size_t cap);
-/* Same, from an ELF image in memory. */
-bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_result *r);
 
 /* End the current process with a wait status (W_EXITCODE/W_SIGNALED). */
 __noreturn void proc_exit(int wait_status);
@@ -124,5 +126,16 @@ void context_switch(u64 *save, u64 next);
 
 /* The user frame at the top of p's kernel stack. */
 struct trap_frame *proc_user_frame(struct proc *p);
+
+/* Internal to kernel/proc: the table and the pieces of fork/exec/exit. */
+void proc_boot_init(void);
+struct proc *proc_alloc(const struct proc *parent);
+void proc_free(struct proc *p);
+void proc_vfork_release(struct proc *p);
+bool proc_autoreap(struct proc *p);
+/* Replace p's image with path (kernel strings); 0 or -errno with the
+ * reason in err (exec.c). */
+int exec_replace(struct proc *p, const char *path, char *const argv[], char *const envp[],
+		 char *err, size_t errlen);
 
 #endif

@@ -49,7 +49,8 @@ void sched_timer_tick(u64 now_ns);
 /* The earliest deadline any sleeper, alarm or slice needs, ~0 if none. */
 u64 sched_next_deadline(void);
 
-/* The boot thread becomes this CPU's idle loop; never returns. */
-__noreturn void sched_idle_loop(void);
+/* First thing a context resumed by context_switch does (new processes
+ * too): the one switched away from is off this CPU now. */
+void sched_finish_switch(void);
 
 #endif

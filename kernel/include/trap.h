@@ -64,7 +64,11 @@ static inline bool trap_from_user(const struct trap_frame *f)
 }
 
 void trap_dispatch(struct trap_frame *f);
-void syscall_dispatch(struct trap_frame *f);
+bool syscall_dispatch(struct trap_frame *f);
+/* A user-mode trap the kernel may resolve (paging, FPU) or signal. */
+void proc_user_trap(struct trap_frame *f);
+/* Work on every return to user mode: scheduling, then signals. */
+void trap_user_return(struct trap_frame *f);
 void trap_frame_print(const struct trap_frame *f);
 const char *trap_name(unsigned vector);
 

@@ -49,6 +49,8 @@ struct uspace *uspace_new(void);
 /* fork: a copy-on-write copy; NULL when out of memory (nothing leaked). */
 struct uspace *uspace_fork(struct uspace *us);
 void uspace_get(struct uspace *us);
+/* Write n bytes at va of us (live or not); false if not writable there. */
+bool uspace_write(struct uspace *us, u64 va, const void *src, size_t n);
 /* Drop a reference; the last frees every page, table and region. */
 void uspace_put(struct uspace *us);
 

@@ -107,6 +107,16 @@ void frames_unlimit(void)
 	alloc_limit = MAX_FRAMES;
 }
 
+u64 frames_max_ram(void)
+{
+	u64 top = 0;
+	unsigned i;
+
+	for (i = 0; frames_bi && i < frames_bi->nr_ram; i++)
+		top = MAX(top, frames_bi->ram[i].start + frames_bi->ram[i].size);
+	return MIN(top, frames_max_addr());
+}
+
 u64 frames_max_addr(void)
 {
 	return (u64)MAX_FRAMES << PAGE_SHIFT;

@@ -101,6 +101,7 @@ void mm_init(const struct boot_info *bi)
 	phys_map_offset = PHYS_MAP_BASE;
 	kernel_mm.pgd = phys_to_virt(kernel_mm.pgd_pa);
 	frames_unlimit();
+	frame_refs_init();
 	pr_info("mm: kernel page tables live: %u table pages, NX %s\n",
 		kernel_mm.pt_pages + 1, nx_flag ? "on" : "off");
 }

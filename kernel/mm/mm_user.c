@@ -41,8 +41,10 @@ static void mm_free_level(u64 *table, int level, unsigned first, unsigned last)
 		if (level > PT_LEVEL_PTE) {
 			mm_free_level(phys_to_virt(pa), level - 1, 0, 511);
 			release_pt(level - 1, pa >> PAGE_SHIFT);
+			frame_free(pa);
+		} else {
+			frame_put(pa);         /* user pages may be shared copy-on-write */
 		}
-		frame_free(pa);
 	}
 }
 

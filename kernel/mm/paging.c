@@ -92,6 +92,13 @@ u64 *paging_leaf(struct mm *mm, u64 va)
 	return pt_walk(mm, va, PT_LEVEL_PTE, false);
 }
 
+/* For walks inside a lazy-MMU window that only read leaves they have not
+ * written in it (upper levels are never left queued: see the ops). */
+u64 *paging_leaf_raw(struct mm *mm, u64 va, bool alloc)
+{
+	return pt_walk(mm, va, PT_LEVEL_PTE, alloc);
+}
+
 int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags)
 {
 	u64 *slot = pt_walk(mm, va, PT_LEVEL_PTE, true);

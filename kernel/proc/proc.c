@@ -1,204 +1,233 @@
 /*
- * proc.c — running a user program and getting back control when it ends.
+ * proc.c — the life of a process: creation, the end, and the table.
  *
- * The kernel thread that calls proc_run parks its stack with
- * context_switch; the process starts on its own kernel stack, from a frame
- * that the backend's return path (entry_table.enter_user) turns into CPL 3.
- * Exit and kill both switch back to the parked stack; the process's stack
- * and address space are freed from there, when nothing runs on them.
+ * A process ends in two steps.  proc_exit, on its own kernel stack,
+ * releases everything it can (files, address space, FPU state), hands
+ * its children to init, becomes a zombie and tells its parent; wait4 (or
+ * proc_wait_spawned, for a process the kernel started) later frees the
+ * rest — the struct and the kernel stack it exited on — once no CPU runs
+ * on that stack.  A parent that ignores SIGCHLD never waits: its
+ * zombies are freed by whoever runs next (sched_finish_switch).
  *
- * Switches are bracketed by the lazy context-switch window so a backend
- * can batch the stack switch, the page-table switch and the segment bases.
+ * The boot thread is process 0: it has no user half and runs kernel code
+ * only (tests, benchmarks, waiting for init), but sleeps and wakes like
+ * any process, so the scheduler has one kind of thing to run.
  */
 #include "proc.h"
+#include "sched.h"
+#include "signal.h"
+#include "fpu.h"
+#include "vfs.h"
 #include "trap.h"
 #include "percpu.h"
-#include "initrd.h"
 #include "pv/ops.h"
 #include "printk.h"
 #include "panic.h"
-#include "console.h"
-#include "lib/fmt.h"
 #include <string.h>
 
-/* The process this CPU runs, and the kernel stack it left to run it. */
-static DEFINE_PER_CPU(struct proc *, current_proc);
-static DEFINE_PER_CPU(u64, parked_sp);
-static int next_pid = 1;
+DECLARE_PER_CPU(struct proc *, current_proc);
+struct proc *proc_list;
+static struct proc boot_proc = { .name = "kernel", .state = PROC_RUNNABLE, .on_cpu = true };
+static unsigned nr_procs;
+static int last_pid;
 
 struct proc *proc_current(void)
 {
 	return this_cpu_read(current_proc);
 }
 
-void context_switch_mm(struct mm *mm, u64 kstack_top, bool batch)
+unsigned proc_count(void)
 {
-	/* One thread of control switches its own address space here, so the
-	 * state left and the state resumed are the same word. */
-	u64 lazy_state = 0;
-
-	if (batch)
-		lazy_start_context_switch(&lazy_state);
-	this_cpu_write(cpu_kernel_sp, kstack_top);
-	load_sp0(kstack_top);
-	mm_switch(mm);
-	set_fs_base(0);
-	if (batch)
-		lazy_end_context_switch(&lazy_state);
+	return nr_procs;
 }
 
-static void proc_leave(void)
+struct proc *proc_by_pid(int pid)
 {
-	u64 lazy_state = 0;
+	struct proc *p;
 
-	lazy_start_context_switch(&lazy_state);
-	mm_switch(&kernel_mm);
-	lazy_end_context_switch(&lazy_state);
+	if (pid <= 0)
+		return NULL;
+	proc_for_each(p)
+		if (p->pid == pid && p->state != PROC_ZOMBIE)
+			return p;
+	return NULL;
 }
 
-/* First code on a new process's kernel stack. */
+struct proc *proc_init(void)
+{
+	struct proc *p;
+
+	proc_for_each(p)
+		if (p->pid == 1)
+			return p;
+	return NULL;
+}
+
+void proc_boot_init(void)
+{
+	boot_proc.all_next = proc_list;
+	proc_list = &boot_proc;
+	this_cpu_write(current_proc, &boot_proc);
+}
+
+struct trap_frame *proc_user_frame(struct proc *p)
+{
+	return (struct trap_frame *)((u8 *)p->kstack + KSTACK_SIZE) - 1;
+}
+
+static int pid_alloc(void)
+{
+	for (;;) {
+		struct proc *p;
+		bool used = false;
+
+		last_pid = last_pid >= 32767 ? 1 : last_pid + 1;
+		proc_for_each(p)
+			used |= p->pid == last_pid || p->pgid == last_pid || p->sid == last_pid;
+		if (!used)
+			return last_pid;
+	}
+}
+
+static const struct linux_rlimit rlim_defaults[RLIM_NLIMITS] = {
+	[RLIMIT_STACK] = { USER_STACK_MAX, RLIM_INFINITY },
+	[RLIMIT_NOFILE] = { FD_MAX, FD_MAX },
+	[RLIMIT_NPROC] = { PROC_MAX, PROC_MAX },
+	[RLIMIT_CORE] = { 0, RLIM_INFINITY },
+};
+
+/* First code of a new process on its kernel stack (context_switch returns here). */
 static __noreturn void proc_start(void)
 {
-	struct trap_frame *f = (struct trap_frame *)((u8 *)proc_current()->kstack + KSTACK_SIZE) - 1;
-
-	pv_info.entry->enter_user(f);
+	sched_finish_switch();
+	pv_info.entry->enter_user(proc_user_frame(proc_current()));
 }
 
-static bool proc_map_stack(struct mm *mm)
+/* A process with a kernel stack whose first switch enters user mode
+ * through its frame; not yet runnable.  NULL when the table or memory is
+ * exhausted. */
+struct proc *proc_alloc(const struct proc *parent)
 {
-	u64 va;
-
-	for (va = USER_STACK_TOP - USER_STACK_SIZE; va < USER_STACK_TOP; va += PAGE_SIZE) {
-		u64 pa = frame_alloc();
-		if (!pa)
-			return false;
-		memset(phys_to_virt(pa), 0, PAGE_SIZE);
-		if (paging_map(mm, va, pa, PTE_U | PTE_W | pte_nx)) {
-			frame_free(pa);
-			return false;
-		}
-	}
-	return true;
-}
-
-static void proc_build_frame(struct proc *p, u64 entry)
-{
-	u8 *top = (u8 *)p->kstack + KSTACK_SIZE;
-	struct trap_frame *f = (struct trap_frame *)top - 1;
+	struct proc *p;
 	u64 *sp;
+	unsigned i;
 
-	memset(f, 0, sizeof(*f));
-	f->rip = entry;
-	f->cs = pv_info.user_cs;
-	f->rflags = X86_FLAGS_IF | 0x2;
-	/* SysV process entry: rsp 16-aligned at argc (0), argv and envp empty. */
-	f->rsp = USER_STACK_TOP - 64;
-	f->ss = pv_info.user_ss;
-
+	if (nr_procs >= PROC_MAX)
+		return NULL;
+	p = kzalloc(sizeof(*p));
+	if (!p)
+		return NULL;
+	p->kstack = kmalloc(KSTACK_SIZE);
+	if (!p->kstack) {
+		kfree(p);
+		return NULL;
+	}
+	p->pid = pid_alloc();
+	p->parent = (struct proc *)parent;
+	p->state = PROC_SLEEPING;          /* not runnable until sched_add */
+	for (i = 0; i < RLIM_NLIMITS; i++)
+		p->rlim[i] = rlim_defaults[i].rlim_max ? rlim_defaults[i] :
+			     (struct linux_rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	p->umask = 022;
+	p->start_ns = clock_ns();
+	signal_init(p);
 	/* context_switch pops six registers and returns into proc_start. */
-	sp = (u64 *)f - 8;
+	sp = (u64 *)proc_user_frame(p) - 8;
 	memset(sp, 0, 8 * sizeof(u64));
 	sp[6] = (u64)proc_start;
 	p->saved_sp = (u64)sp;
+	p->all_next = proc_list;
+	proc_list = p;
+	nr_procs++;
+	return p;
 }
 
-bool proc_run_image(const char *name, const void *elf, size_t size, struct proc_result *r)
+/* Free a process that will never run again (a reaped zombie, or one that
+ * never started). */
+void proc_free(struct proc *p)
 {
-	struct proc p = { .pid = next_pid++, .name = name, .result = r };
-	u64 entry, flags;
-	bool ok = false;
+	struct proc **pp;
 
-	memset(r, 0, sizeof(*r));
-	if (!mm_create(&p.mm)) {
-		fmt_snprintf(r->error, sizeof(r->error), "%s: out of memory", name);
-		return false;
-	}
-	if (!elf_load_user(&p.mm, elf, size, &entry, r->error, sizeof(r->error)) ||
-	    !proc_map_stack(&p.mm))
-		goto out;
-	p.kstack = kmalloc(KSTACK_SIZE);
-	if (!p.kstack) {
-		fmt_snprintf(r->error, sizeof(r->error), "%s: out of memory", name);
-		goto out;
-	}
-	proc_build_frame(&p, entry);
-
-	flags = irq_save();
-	this_cpu_write(current_proc, &p);
-	context_switch_mm(&p.mm, (u64)p.kstack + KSTACK_SIZE, true);
-	context_switch(this_cpu_ptr(&parked_sp), p.saved_sp);
-	/* Back on the parked stack: the process has exited or been killed. */
-	proc_leave();
-	this_cpu_write(current_proc, NULL);
-	irq_restore(flags);
-	ok = true;
-out:
-	if (!ok && !r->error[0])
-		fmt_snprintf(r->error, sizeof(r->error), "%s: out of memory", name);
-	kfree(p.kstack);
-	mm_destroy(&p.mm);
-	return ok;
+	if (p->on_cpu)
+		panic("proc: freeing pid %d while it runs", p->pid);
+	for (pp = &proc_list; *pp; pp = &(*pp)->all_next)
+		if (*pp == p) {
+			*pp = p->all_next;
+			break;
+		}
+	nr_procs--;
+	if (p->files)
+		fdtable_put(p->files);
+	if (p->cwd)
+		inode_put(p->cwd);
+	uspace_put(p->us);
+	fpu_release(p);
+	kfree(p->kstack);
+	kfree(p);
 }
 
-bool proc_run_path(const char *path, struct proc_result *r, char *capture, size_t cap)
+/* The vfork parent waits for this: the child no longer uses its memory. */
+void proc_vfork_release(struct proc *p)
 {
-	const void *image;
-	size_t size;
-	bool ok;
+	struct proc *parent = p->vfork_parent;
 
-	if (!initrd_lookup(path, &image, &size, r->error, sizeof(r->error))) {
-		r->killed = false;
-		return false;
+	if (parent) {
+		p->vfork_parent = NULL;
+		parent->vfork_done = true;
+		sched_wakeup(&parent->vfork_done);
 	}
-	if (capture)
-		console_capture_start(capture, cap - 1);   /* room for the NUL */
-	ok = proc_run_image(path, image, size, r);
-	if (capture)
-		capture[console_capture_stop()] = 0;
-	return ok;
 }
 
-static __noreturn void proc_switch_out(void)
+static void proc_reparent_children(struct proc *p)
 {
-	u64 dummy;
+	struct proc *c, *init = proc_init();
+	bool zombies = false;
 
+	proc_for_each(c)
+		if (c->parent == p) {
+			c->parent = init && init != p ? init : &boot_proc;
+			zombies |= c->state == PROC_ZOMBIE;
+		}
+	if (zombies && init && init != p)
+		sched_wakeup(init);
+}
+
+__noreturn void proc_exit(int wait_status)
+{
+	struct proc *p = proc_current();
+	u64 lazy = 0;
+
+	if (p == &boot_proc)
+		panic("proc: the kernel thread cannot exit");
+	proc_vfork_release(p);
+	if (p->files) {
+		fdtable_put(p->files);
+		p->files = NULL;
+	}
+	if (p->cwd) {
+		inode_put(p->cwd);
+		p->cwd = NULL;
+	}
+	fpu_release(p);
 	irq_disable();
-	context_switch(&dummy, this_cpu_read(parked_sp));
-	panic("proc: returned to a dead process");
+	p->alarm_at = 0;
+	lazy_start_context_switch(&lazy);
+	mm_switch(&kernel_mm);
+	lazy_end_context_switch(&lazy);
+	uspace_put(p->us);
+	p->us = NULL;
+	proc_reparent_children(p);
+	p->exit_status = wait_status;
+	p->state = PROC_ZOMBIE;
+	signal_notify_parent(p, 0, wait_status);
+	sched_wakeup(p->parent);
+	schedule();
+	panic("proc: a zombie ran again");
 }
 
-__noreturn void proc_exit(int code)
+/* A zombie whose parent will not wait is freed by the next context. */
+bool proc_autoreap(struct proc *p)
 {
-	struct proc *current = proc_current();
-
-	current->result->killed = false;
-	current->result->exit_code = code;
-	proc_switch_out();
-}
-
-__noreturn void proc_kill_current(const struct trap_frame *f)
-{
-	struct proc *current = proc_current();
-	struct proc_result *r;
-
-	if (!current)
-		panic_frame(f, "user-mode fault with no current process");
-	r = current->result;
-	r->killed = true;
-	r->vector = f->vector;
-	r->error_code = f->error_code;
-	r->fault_rip = f->rip;
-	r->fault_addr = f->vector == VEC_PF ? read_cr2() : 0;
-	if (f->vector == VEC_PF)
-		fmt_snprintf(r->error, sizeof(r->error),
-			     "page fault (%s %s address %#llx) at rip %#llx",
-			     (f->error_code & 2) ? "write to" : "read of",
-			     (f->error_code & 1) ? "protected" : "unmapped",
-			     (unsigned long long)r->fault_addr, (unsigned long long)f->rip);
-	else
-		fmt_snprintf(r->error, sizeof(r->error), "%s (error %#llx) at rip %#llx",
-			     trap_name((unsigned)f->vector), (unsigned long long)f->error_code,
-			     (unsigned long long)f->rip);
-	pr_warn("proc: pid %d (%s) killed: %s\n", current->pid, current->name, r->error);
-	proc_switch_out();
+	return p->state == PROC_ZOMBIE && p->parent != &boot_proc &&
+	       signal_child_autoreap(p->parent);
 }

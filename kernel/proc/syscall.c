@@ -1,57 +1,94 @@
 /*
- * syscall.c — the system calls a first user program needs: write to the
- * console, getpid, exit.  Arguments arrive in the trap frame (rdi, rsi,
- * rdx), the result goes back in rax; every argument is checked, and errors
- * are negative errno values as on Linux.
+ * syscall.c — the dispatch table, built from the .syscalls section at
+ * boot, and the work every system call does on its way out.
+ *
+ * The original number stays in the frame's error_code slot for the whole
+ * call (Linux's orig_rax): signal delivery needs it to restart a call.
+ * Numbers nobody implements return -ENOSYS and are counted, so a program
+ * that needs more of the ABI says which calls (syscall.stats=1).
  */
 #include "syscall.h"
-#include "trap.h"
 #include "proc.h"
-#include "console.h"
+#include "sched.h"
+#include "signal.h"
+#include "options.h"
+#include "printk.h"
+#include "panic.h"
+#include "percpu.h"
+#include "pv/ops.h"
 
-#define WRITE_CHUNK 256
-#define WRITE_MAX (1u << 20)
+extern const struct syscall_desc *const __syscalls_start[], *const __syscalls_end[];
+static const struct syscall_desc *table[SYS_TABLE_SIZE];
+static u32 unknown_count[SYS_TABLE_SIZE + 1];   /* the last: numbers past the table */
+static DEFINE_PER_CPU(bool, full_return);
+static bool stats_enabled;
+KOPT_BOOL(syscall_stats, "syscall.stats", stats_enabled,
+	  "list the system calls programs made that do not exist here, at shutdown");
 
-static long sys_write(u64 fd, u64 buf, u64 len)
+void syscall_init(void)
 {
-	char chunk[WRITE_CHUNK];
-	u64 done = 0;
+	const struct syscall_desc *const *d;
 
-	if (fd != 1 && fd != 2)
-		return -EBADF;
-	if (len > WRITE_MAX)
-		return -EINVAL;
-	/* Validate the whole range before writing any of it. */
-	if (buf + len < buf || buf + len > USER_TOP)
-		return -EFAULT;
-	while (done < len) {
-		size_t n = MIN(len - done, (u64)WRITE_CHUNK);
-		long rc = copy_from_user(chunk, buf + done, n);
-		if (rc)
-			return done ? (long)done : rc;
-		console_write(chunk, n);
-		done += n;
+	for (d = __syscalls_start; d < __syscalls_end; d++) {
+		if ((*d)->nr >= SYS_TABLE_SIZE)
+			panic("syscall: %s has number %u, past the table", (*d)->name, (*d)->nr);
+		if (table[(*d)->nr])
+			panic("syscall: %u defined twice (%s, %s)", (*d)->nr,
+			      table[(*d)->nr]->name, (*d)->name);
+		table[(*d)->nr] = *d;
 	}
-	return (long)done;
 }
 
-void syscall_dispatch(struct trap_frame *f)
+void syscall_need_full_return(void)
 {
-	long ret;
+	this_cpu_write(full_return, true);
+}
 
-	switch (f->rax) {
-	case SYS_write:
-		ret = sys_write(f->rdi, f->rsi, f->rdx);
-		break;
-	case SYS_getpid:
-		ret = proc_current()->pid;
-		break;
-	case SYS_exit:
-	case SYS_exit_group:
-		proc_exit((int)(f->rdi & 0xff));
-	default:
+/* Returning to user mode: a switch if the slice is over, then signals. */
+static bool user_return_work(struct trap_frame *f)
+{
+	bool rewritten;
+
+	sched_user_return();
+	rewritten = signal_deliver(f);
+	return rewritten;
+}
+
+bool syscall_dispatch(struct trap_frame *f)
+{
+	u64 nr = f->rax;
+	long ret;
+	bool full;
+
+	f->error_code = nr;
+	this_cpu_write(full_return, false);
+	if (nr < SYS_TABLE_SIZE && table[nr]) {
+		ret = table[nr]->fn(f);
+	} else {
+		unknown_count[nr < SYS_TABLE_SIZE ? nr : SYS_TABLE_SIZE]++;
 		ret = -ENOSYS;
-		break;
 	}
 	f->rax = (u64)ret;
+	irq_disable();
+	full = user_return_work(f) || this_cpu_read(full_return);
+	/* sysret needs a canonical user rip; anything else goes through iret. */
+	return full || f->rip >= USER_TOP;
+}
+
+/* The same work for traps and interrupts that return to user mode. */
+void trap_user_return(struct trap_frame *f)
+{
+	user_return_work(f);
+}
+
+void syscall_stats_report(void)
+{
+	unsigned nr;
+
+	if (!stats_enabled)
+		return;
+	for (nr = 0; nr <= SYS_TABLE_SIZE; nr++)
+		if (unknown_count[nr])
+			pr_info("syscall: %s%u not implemented, called %u times\n",
+				nr == SYS_TABLE_SIZE ? "numbers >= " : "", nr, unknown_count[nr]);
 }
