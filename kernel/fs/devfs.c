@@ -3,10 +3,12 @@
  * (Documentation/admin-guide/devices.txt): null 1:3, zero 1:5, full 1:7,
  * random 1:8, urandom 1:9, tty 5:0, console 5:1.  tty and console are
  * both the console's tty (the only terminal there is, so it is every
- * process's controlling terminal that has one).
+ * process's controlling terminal that has one).  random and urandom are
+ * core/random.c's generator: not cryptographic, which is fine for what
+ * runs here (mktemp names, hash seeds) and nothing may rely on it for keys.
  */
 #include "fs.h"
-#include "pv/ops.h"
+#include "random.h"
 #include <string.h>
 
 static long null_read(struct file *f, void *buf, size_t n, u64 *pos)
@@ -32,40 +34,6 @@ static long full_write(struct file *f, const void *buf, size_t n, u64 *pos)
 {
 	(void)f, (void)buf, (void)n, (void)pos;
 	return -ENOSPC;
-}
-
-/*
- * NOT cryptographic: xorshift64* seeded from the TSC at first use.
- * Enough for mktemp names and hash seeds; nothing here may rely on it
- * for secrets.
- */
-static u64 random_state;
-
-static u64 random_next(void)
-{
-	u64 x = random_state;
-
-	if (!x)
-		x = read_tsc() | 1;
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	random_state = x;
-	return x * 0x2545f4914f6cdd1dull;
-}
-
-void random_fill(void *buf, size_t n)
-{
-	u8 *p = buf;
-
-	while (n) {
-		u64 v = random_next();
-		size_t k = MIN(n, sizeof(v));
-
-		memcpy(p, &v, k);
-		p += k;
-		n -= k;
-	}
 }
 
 static long random_read(struct file *f, void *buf, size_t n, u64 *pos)

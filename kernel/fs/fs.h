@@ -173,8 +173,6 @@ unsigned fd_limit(void);
 /* ---- rootfs.c, devfs.c, pipe.c ---- */
 void rootfs_build(struct inode *root);
 void devfs_build(struct inode *dev);
-/* Not cryptographic (devfs.c says why that is acceptable here). */
-void random_fill(void *buf, size_t n);
 int pipe_create(struct file **rd, struct file **wr, int flags);
 /* Bytes waiting in a pipe (FIONREAD); false if f is no pipe. */
 bool pipe_fionread(struct file *f, int *count);
