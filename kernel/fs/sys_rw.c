@@ -74,6 +74,13 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 		file_put(f);
 		return -EBADF;
 	}
+	/* A count with the sign bit set is EINVAL (rw_verify_area's check,
+	 * made here before the buffer's, which the kernel's tests expect). */
+	for (i = 0; i < cnt; i++)
+		if ((s64)iov[i].iov_len < 0) {
+			file_put(f);
+			return -EINVAL;
+		}
 	if (explicit && (f->ops->stream || off < 0)) {
 		file_put(f);
 		return f->ops->stream ? -ESPIPE : -EINVAL;
