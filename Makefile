@@ -55,7 +55,7 @@ KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.
 	kernel/dev/*.c kernel/irq/*.c kernel/proc/*.c kernel/bench/*.c \
 	kernel/fs/*.c kernel/tty/*.c kernel/signal/*.c) kernel/main.c \
 	kernel/pv/info.c lib/string.c lib/fmt.c lib/cpio.c lib/elf64.c lib/cmdline.c lib/pvpatch.c \
-	lib/sigrules.c
+	lib/path.c lib/ldisc.c lib/ring.c lib/sigrules.c
 KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S
 KTEST_C := $(wildcard kernel/ktest/*.c)
 ENTRY_COPIES := kernel/entry/entry_native.h

@@ -357,9 +357,12 @@ struct linux_ucontext {
 #define O_APPEND 02000
 #define O_NONBLOCK 04000
 #define O_DSYNC 010000
+#define O_ASYNC 020000
+#define O_DIRECT 040000
 #define O_LARGEFILE 0100000
 #define O_DIRECTORY 0200000
 #define O_NOFOLLOW 0400000
+#define O_NOATIME 01000000
 #define O_CLOEXEC 02000000
 #define O_PATH 010000000
 
@@ -422,6 +425,68 @@ struct linux_dirent64 {
 	uint8_t d_type;
 	char d_name[];
 };
+
+/* statx(2): the mask bits and the 256-byte layout. */
+#define STATX_BASIC_STATS 0x000007ffu
+#define AT_STATX_SYNC_TYPE 0x6000
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EACCESS 0x200
+struct linux_statx_timestamp {
+	int64_t tv_sec;
+	uint32_t tv_nsec;
+	int32_t reserved;
+};
+struct linux_statx {
+	uint32_t stx_mask, stx_blksize;
+	uint64_t stx_attributes;
+	uint32_t stx_nlink, stx_uid, stx_gid;
+	uint16_t stx_mode, spare0;
+	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	struct linux_statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+	uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+	uint64_t stx_mnt_id;
+	uint32_t stx_dio_mem_align, stx_dio_offset_align;
+	uint64_t spare3[12];
+};
+
+/* statfs(2), x86-64 layout. */
+#define ST_RDONLY 1
+struct linux_statfs {
+	int64_t f_type, f_bsize;
+	uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	int64_t f_namelen, f_frsize, f_flags;
+	int64_t f_spare[4];
+};
+
+/* fcntl(F_GETLK) fills l_type; nothing here ever holds a lock. */
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
+struct linux_flock {
+	int16_t l_type, l_whence;
+	int32_t pad0;
+	int64_t l_start, l_len;
+	int32_t l_pid;
+	int32_t pad1;
+};
+
+/* utimensat(2) */
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
+/* The old getdents(2) record: d_type sits in the last byte. */
+struct linux_dirent {
+	uint64_t d_ino;
+	int64_t d_off;
+	uint16_t d_reclen;
+	char d_name[];
+};
+
+#define UIO_MAXIOV 1024
+#define FD_SETSIZE 1024
 
 struct linux_iovec {
 	uint64_t iov_base, iov_len;
@@ -677,5 +742,10 @@ _Static_assert(sizeof(struct linux_utsname) == 390, "utsname is 6 x 65 bytes");
 _Static_assert(sizeof(struct linux_sysinfo) == 112, "sysinfo is 112 bytes");
 _Static_assert(sizeof(struct linux_rusage) == 144, "rusage is 144 bytes");
 _Static_assert(sizeof(struct linux_pollfd) == 8, "pollfd is 8 bytes");
+_Static_assert(sizeof(struct linux_statx) == 256, "statx is 256 bytes");
+_Static_assert(__builtin_offsetof(struct linux_statx, stx_atime) == 0x40, "statx.stx_atime");
+_Static_assert(__builtin_offsetof(struct linux_statx, stx_rdev_major) == 0x80, "statx.stx_rdev_major");
+_Static_assert(sizeof(struct linux_statfs) == 120, "statfs is 120 bytes");
+_Static_assert(sizeof(struct linux_flock) == 32, "flock is 32 bytes");
 
 #endif

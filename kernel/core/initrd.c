@@ -54,3 +54,10 @@ bool initrd_lookup(const char *path, const void **data, size_t *size, char *err,
 	*size = e.size;
 	return true;
 }
+
+bool initrd_archive(const void **data, size_t *size)
+{
+	*data = archive;
+	*size = archive_size;
+	return archive != NULL;
+}

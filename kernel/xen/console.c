@@ -6,6 +6,8 @@
  */
 #include "xen/platform.h"
 #include "console.h"
+#include "irq.h"
+#include "printk.h"
 
 static void xen_console_write(const char *s, size_t n)
 {
@@ -19,7 +21,39 @@ static void xen_console_write(const char *s, size_t n)
 	}
 }
 
-static struct console xen_console = { .name = "xen-console-io", .write = xen_console_write };
+/*
+ * Input: Xen raises VIRQ_CONSOLE when bytes arrive on its console (once
+ * it has switched input to dom0); CONSOLEIO_read hands them over and
+ * returns 0 when there are no more.
+ */
+static void xen_console_rx(unsigned irq, void *arg)
+{
+	char buf[128];
+	unsigned turns = 64;          /* bounded, like any interrupt handler's loop */
+	long n;
+
+	(void)irq, (void)arg;
+	while (turns-- &&
+	       (n = xen_hcall3(XEN_HYPERCALL_console_io, XEN_CONSOLEIO_read, sizeof(buf), buf)) > 0)
+		console_input(buf, (size_t)n);
+}
+
+static void xen_console_input_start(void)
+{
+	unsigned port = xen_bind_virq(XEN_VIRQ_CONSOLE);
+	int irq = xen_evtchn_irq(port, "xen-console");
+
+	if (irq == IRQ_NONE || irq_request((unsigned)irq, xen_console_rx, NULL)) {
+		pr_warn("xen: no irq for VIRQ_CONSOLE: console input is off\n");
+		return;
+	}
+	xen_console_rx(0, NULL);      /* whatever was typed before the binding */
+}
+
+static struct console xen_console = {
+	.name = "xen-console-io", .write = xen_console_write,
+	.input_start = xen_console_input_start,
+};
 
 /* Once we can talk, say what we run on (and check it is really Xen). */
 void xen_console_init(void)

@@ -12,7 +12,7 @@
 UNIT_SAVED_GOAL := $(.DEFAULT_GOAL)
 
 UNIT_DIR    := $(BUILD)/host/unit
-UNIT_NAMES  := fmt cpio elf64 cmdline pvpatch sigrules
+UNIT_NAMES  := fmt cpio elf64 cmdline pvpatch sigrules path ldisc ring
 UNIT_BINS   := $(UNIT_NAMES:%=$(UNIT_DIR)/test_%)
 UNIT_CFLAGS := -std=c11 -Wall -Wextra -Werror -O1 -g -I. -MMD -MP
 UNIT_LDLIBS := -lcmocka
