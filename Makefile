@@ -164,7 +164,7 @@ BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true 
 
 # The initrd: /init is busybox's init (which reads /etc/inittab and runs a
 # shell on the console); every program is under /bin, next to busybox and
-# its applets; /bin/notelf is a file exec must refuse.  /etc holds what
+# its applets; /bin/notelf (a 32-bit ELF header) is a file exec must refuse.  /etc holds what
 # busybox init and ash look up; /tmp is the mount point of the tmpfs.
 # /proc stays empty, but must exist: busybox halt/poweroff/reboot without -f
 # scan it (for linuxrc) and die with "can't open '/proc'" when it is missing.
@@ -178,7 +178,7 @@ $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
 	cp $(LBINS) $(BUSYBOX) $(BUILD)/initrd-root/bin/
 	for a in $(BB_APPLETS); do ln -s busybox "$(BUILD)/initrd-root/bin/$$a"; done
 	ln -s bin/busybox $(BUILD)/initrd-root/init
-	printf '\177ELF\001\001\001junk' > $(BUILD)/initrd-root/bin/notelf
+	{ printf '\177ELF\001\001\001'; head -c 121 /dev/zero; } > $(BUILD)/initrd-root/bin/notelf
 	chmod 755 $(BUILD)/initrd-root/bin/notelf
 	cp user/etc/inittab user/etc/passwd user/etc/group $(BUILD)/initrd-root/etc/
 	cp tests/sh/basic.sh $(BUILD)/initrd-root/tests/

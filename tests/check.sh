@@ -181,7 +181,7 @@ if [ -f "${xen:-}" ]; then
 	boot "ktest/xen-pvh/patched" 0 "$SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" -- ktest pv.stats=1
 	boot "ktest/xen-pvh/unpatched" 0 "$SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" -- ktest pv.patch=0
 	boot "run/xen-pvh-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen-pvh --xen "$xen" \
-		--kernel "$KERNEL"
+		--kernel "$KERNEL" -- init=/bin/hello
 else
 	for row in ktest/xen-pvh/patched ktest/xen-pvh/unpatched run/xen-pvh-init; do
 		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
