@@ -169,7 +169,7 @@ BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true 
 # /proc stays empty, but must exist: busybox halt/poweroff/reboot without -f
 # scan it (for linuxrc) and die with "can't open '/proc'" when it is missing.
 $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
-		user/etc/group tests/sh/basic.sh $(BUILD)/.deps-ok
+		user/etc/group tests/sh/basic.sh Makefile $(BUILD)/.deps-ok
 	@if readelf -l $(BUSYBOX) | grep -q INTERP; then \
 		echo "$(BUSYBOX) is dynamically linked: install busybox-static" >&2; exit 1; fi
 	rm -rf $(BUILD)/initrd-root

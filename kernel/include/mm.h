@@ -104,6 +104,9 @@ unsigned paging_unmap_range(struct mm *mm, u64 va, unsigned n, u64 *pas);
 bool paging_translate(struct mm *mm, u64 va, u64 *pa, u64 *flags);
 /* The leaf slot for va, NULL if an intermediate table is missing. */
 u64 *paging_leaf(struct mm *mm, u64 va);
+/* Pages from va to the end of the leaf table that maps it, at most n:
+ * loops over a range take one walk per leaf table, not one per page. */
+u64 leaf_span(u64 va, u64 n);
 /* The same without the flush, creating tables when alloc (paging.c). */
 u64 *paging_leaf_raw(struct mm *mm, u64 va, bool alloc);
 /* A new address space sharing the kernel half; false when out of memory. */

@@ -110,7 +110,7 @@ int paging_map(struct mm *mm, u64 va, u64 pa, u64 flags)
 }
 
 /* Pages from va to the end of its leaf table, at most n. */
-static u64 leaf_span(u64 va, u64 n)
+u64 leaf_span(u64 va, u64 n)
 {
 	u64 left = 512 - pt_index(va, PT_LEVEL_PTE);
 

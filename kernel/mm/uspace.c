@@ -82,31 +82,32 @@ static bool vmas_copy(struct uspace *dst, const struct uspace *src)
 	return true;
 }
 
-/* Share one region's present pages; false when a child table could not
- * be allocated. */
+/* Share one region's present pages, one walk per leaf table; false when a
+ * child table could not be allocated. */
 static bool vma_share_pages(struct uspace *child, struct uspace *parent, const struct vma *v)
 {
-	u64 va;
+	u64 va = v->start;
 
-	for (va = v->start; va < v->end; va += PAGE_SIZE) {
-		u64 *ps = paging_leaf_raw(&parent->mm, va, false), *cs, e;
+	while (va < v->end) {
+		u64 span = leaf_span(va, (v->end - va) >> PAGE_SHIFT), i;
+		u64 *ps = paging_leaf_raw(&parent->mm, va, false), *cs = NULL;
 
-		if (!ps) {                     /* no leaf table: skip what it would map */
-			va = ALIGN_UP(va + 1, LARGE_PAGE_SIZE) - PAGE_SIZE;
-			continue;
+		for (i = 0; ps && i < span; i++) {
+			u64 e;
+
+			if (!pte_present_raw(ps + i))
+				continue;
+			e = pte_read(ps + i);
+			if (!(v->flags & VMA_SHARED) && (e & PTE_W)) {
+				e &= ~PTE_W;
+				set_pte(ps + i, e);
+			}
+			if (!cs && !(cs = paging_leaf_raw(&child->mm, va, true)))
+				return false;
+			frame_share(e & PTE_ADDR);
+			set_pte(cs + i, e);
 		}
-		if (!pte_present_raw(ps))
-			continue;
-		e = pte_read(ps);
-		if (!(v->flags & VMA_SHARED) && (e & PTE_W)) {
-			e &= ~PTE_W;
-			set_pte(ps, e);
-		}
-		cs = paging_leaf_raw(&child->mm, va, true);
-		if (!cs)
-			return false;
-		frame_share(e & PTE_ADDR);
-		set_pte(cs, e);
+		va += span << PAGE_SHIFT;
 	}
 	return true;
 }

@@ -79,27 +79,39 @@ static bool vma_carve(struct uspace *us, u64 start, u64 end)
 	return true;
 }
 
-static void pages_unmap(struct uspace *us, u64 start, u64 end)
+/* Apply fn to every present entry of [start, end), one walk per leaf
+ * table, in one lazy-MMU window, then flush if the space is live. */
+static void pages_each(struct uspace *us, u64 start, u64 end,
+		       void (*fn)(u64 *slot, u64 e, unsigned flags), unsigned flags)
 {
-	u64 va;
+	u64 va = start;
 
+	lazy_flush_mmu();
 	lazy_enter_mmu();
-	for (va = start; va < end; va += PAGE_SIZE) {
-		u64 *slot = paging_leaf(&us->mm, va), e;
+	while (va < end) {
+		u64 span = leaf_span(va, (end - va) >> PAGE_SHIFT), i;
+		u64 *slot = paging_leaf_raw(&us->mm, va, false);
 
-		if (!slot) {                  /* no table: skip to the next one */
-			va = ALIGN_UP(va + 1, LARGE_PAGE_SIZE) - PAGE_SIZE;
-			continue;
-		}
-		if (!pte_present_raw(slot))
-			continue;
-		e = pte_read(slot);
-		set_pte(slot, 0);
-		frame_put(e & PTE_ADDR);
+		for (i = 0; slot && i < span; i++)
+			if (pte_present_raw(slot + i))
+				fn(slot + i, pte_read(slot + i), flags);
+		va += span << PAGE_SHIFT;
 	}
 	if (&us->mm == current_mm())
 		flush_tlb_all();
 	lazy_leave_mmu();
+}
+
+static void page_drop(u64 *slot, u64 e, unsigned flags)
+{
+	(void)flags;
+	set_pte(slot, 0);
+	frame_put(e & PTE_ADDR);
+}
+
+static void pages_unmap(struct uspace *us, u64 start, u64 end)
+{
+	pages_each(us, start, end, page_drop, 0);
 }
 
 int vma_unmap(struct uspace *us, u64 start, u64 len)
@@ -194,9 +206,19 @@ static u64 pte_flags_for(unsigned flags)
 	return PTE_U | ((flags & VMA_EXEC) ? 0 : pte_nx);
 }
 
+static void page_reprotect(u64 *slot, u64 e, unsigned flags)
+{
+	if (!(flags & (VMA_READ | VMA_WRITE | VMA_EXEC))) {
+		page_drop(slot, e, flags);
+		return;
+	}
+	set_pte(slot, (e & PTE_ADDR) | PTE_P | pte_flags_for(flags) |
+		      ((flags & VMA_WRITE) && (e & PTE_W) ? PTE_W : 0));
+}
+
 int vma_protect(struct uspace *us, u64 start, u64 len, unsigned flags)
 {
-	u64 end = start + ALIGN_UP(len, PAGE_SIZE), at, va;
+	u64 end = start + ALIGN_UP(len, PAGE_SIZE), at;
 	struct vma *v;
 
 	if ((start & (PAGE_SIZE - 1)) || end < start || end > USER_TOP)
@@ -216,24 +238,7 @@ int vma_protect(struct uspace *us, u64 start, u64 len, unsigned flags)
 			v->flags = (v->flags & ~(VMA_READ | VMA_WRITE | VMA_EXEC)) | flags;
 	/* Present pages: drop write (the next write faults and is granted if
 	 * the region and sharing allow), or unmap entirely for PROT_NONE. */
-	lazy_enter_mmu();
-	for (va = start; va < end; va += PAGE_SIZE) {
-		u64 *slot = paging_leaf(&us->mm, va), e;
-
-		if (!slot || !pte_present_raw(slot))
-			continue;
-		e = pte_read(slot);
-		if (!(flags & (VMA_READ | VMA_WRITE | VMA_EXEC))) {
-			set_pte(slot, 0);
-			frame_put(e & PTE_ADDR);
-		} else {
-			set_pte(slot, (e & PTE_ADDR) | PTE_P | pte_flags_for(flags) |
-				      ((flags & VMA_WRITE) && (e & PTE_W) ? PTE_W : 0));
-		}
-	}
-	if (&us->mm == current_mm())
-		flush_tlb_all();
-	lazy_leave_mmu();
+	pages_each(us, start, end, page_reprotect, flags);
 	return 0;
 }
 
