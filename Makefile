@@ -123,38 +123,73 @@ kernel: $(KERNEL)
 -include $(KOBJS:.o=.d)
 
 # ------------------------------------------------------------------ user --
+# Unmodified static Linux x86-64 programs, built against Debian's musl,
+# plus Debian's busybox-static.  They use the kernel's Linux system-call
+# ABI only, so they also run on the host as they are.  SSE is allowed here:
+# the kernel keeps each process's FPU state.  One .c per program in user/;
+# the test suite is every file in user/usertests/, linked into one binary.
+LCC := musl-gcc
+LCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -MMD -MP
+LLDFLAGS := -static
+LDIR := $(BUILD)/user
+LPROGS := $(sort $(basename $(notdir $(wildcard user/*.c))))
+UT_SRC := $(sort $(wildcard user/usertests/*.c user/usertests/*.S))
+UT_OBJS := $(patsubst user/usertests/%,$(LDIR)/ut-obj/%.o,$(UT_SRC))
+LBINS := $(LPROGS:%=$(LDIR)/%) $(LDIR)/usertests
 
-UCFLAGS := -std=c11 -O2 -ffreestanding -fno-pic -fno-pie -mgeneral-regs-only \
-	-fno-stack-protector -fcf-protection=none -fno-asynchronous-unwind-tables \
-	-Wall -Wextra -Werror -MMD -MP
-ULDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=4096 -Wl,--build-id=none \
-	-Wl,-z,noexecstack
-UPROGS := hello exit42 badsys nullread kread kwrite priv ud kseg fpu lsl
-UDIR := $(BUILD)/user
-
-$(UDIR)/%.o: user/%.c
+$(LDIR)/%.o: user/%.c | $(BUILD)/.deps-ok
 	@mkdir -p $(@D)
-	$(call msg,CC,$@)$(HOSTCC) $(UCFLAGS) -c $< -o $@
-$(UDIR)/crt0.o: user/crt0.S
-	@mkdir -p $(@D)
-	$(HOSTCC) -c $< -o $@
-$(UPROGS:%=$(UDIR)/%): $(UDIR)/%: $(UDIR)/crt0.o $(UDIR)/ulib.o $(UDIR)/%.o
-	$(call msg,LD,$@)$(HOSTCC) $(ULDFLAGS) $(if $(filter kseg,$*),-Wl$(comma)-Ttext-segment=0x1000) $^ -o $@
+	$(call msg,MUSLCC,$@)$(LCC) $(LCFLAGS) -c $< -o $@
+# kseg is linked below the lowest user address on purpose: exec must refuse it.
+$(LPROGS:%=$(LDIR)/%): $(LDIR)/%: $(LDIR)/%.o
+	$(call msg,LD,$@)$(LCC) $(LLDFLAGS) $(if $(filter kseg,$*),-Wl$(comma)-Ttext-segment=0x1000) $^ -o $@
 comma := ,
+# Tests register themselves in a linker section and run in link order, so
+# files link sorted and each file's tests stay in their source order.
+$(LDIR)/ut-obj/%.c.o: user/usertests/%.c | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(call msg,MUSLCC,$@)$(LCC) $(LCFLAGS) -fno-toplevel-reorder -c $< -o $@
+$(LDIR)/ut-obj/%.S.o: user/usertests/%.S | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
+	$(call msg,MUSLAS,$@)$(LCC) -c $< -o $@
+$(LDIR)/usertests: $(UT_OBJS)
+	$(call msg,LD,$@)$(LCC) $(LLDFLAGS) $^ -o $@
 
-# The initrd: /init is the hello program; every program also under /bin.
-$(BUILD)/initrd.cpio: $(UPROGS:%=$(UDIR)/%) $(BUILD)/.deps-ok
+# The busybox applets the shell, the scripts and init need, each a symlink
+# to /bin/busybox (which picks the applet by argv[0]).  No ps: it needs /proc.
+BUSYBOX := /bin/busybox
+BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true false \
+	test [ printf head tail sort uniq tr cut expr seq env kill poweroff reboot halt \
+	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear
+
+# The initrd: /init is busybox's init (which reads /etc/inittab and runs a
+# shell on the console); every program is under /bin, next to busybox and
+# its applets; /bin/notelf is a file exec must refuse.  /etc holds what
+# busybox init and ash look up; /tmp is the mount point of the tmpfs.
+# /proc stays empty, but must exist: busybox halt/poweroff/reboot without -f
+# scan it (for linuxrc) and die with "can't open '/proc'" when it is missing.
+$(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
+		user/etc/group tests/sh/basic.sh $(BUILD)/.deps-ok
+	@if readelf -l $(BUSYBOX) | grep -q INTERP; then \
+		echo "$(BUSYBOX) is dynamically linked: install busybox-static" >&2; exit 1; fi
 	rm -rf $(BUILD)/initrd-root
-	mkdir -p $(BUILD)/initrd-root/bin
-	cp $(UPROGS:%=$(UDIR)/%) $(BUILD)/initrd-root/bin/
-	cp $(UDIR)/hello $(BUILD)/initrd-root/init
+	mkdir -p $(BUILD)/initrd-root/bin $(BUILD)/initrd-root/etc $(BUILD)/initrd-root/tmp \
+		$(BUILD)/initrd-root/proc $(BUILD)/initrd-root/tests
+	cp $(LBINS) $(BUSYBOX) $(BUILD)/initrd-root/bin/
+	for a in $(BB_APPLETS); do ln -s busybox "$(BUILD)/initrd-root/bin/$$a"; done
+	ln -s bin/busybox $(BUILD)/initrd-root/init
+	printf '\177ELF\001\001\001junk' > $(BUILD)/initrd-root/bin/notelf
+	chmod 755 $(BUILD)/initrd-root/bin/notelf
+	cp user/etc/inittab user/etc/passwd user/etc/group $(BUILD)/initrd-root/etc/
+	cp tests/sh/basic.sh $(BUILD)/initrd-root/tests/
+	chmod 755 $(BUILD)/initrd-root/tests/basic.sh
 	cd $(BUILD)/initrd-root && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --owner=0:0 > ../initrd.cpio.tmp
 	mv $(BUILD)/initrd.cpio.tmp $@
 
 initrd: $(BUILD)/initrd.cpio
 
--include $(UPROGS:%=$(UDIR)/%.d) $(UDIR)/ulib.d
+-include $(LPROGS:%=$(LDIR)/%.d) $(UT_OBJS:.o=.d)
 
 # ------------------------------------------------------------ host tool --
 
@@ -182,8 +217,9 @@ $(BUILD)/.deps-ok: mk/deps.sh
 
 deps: $(BUILD)/.deps-ok
 
+# Interactive: the terminal is the guest's console, in both directions.
 run: all
-	$(BUILD)/proteus run --on qemu --kernel $(KERNEL) --initrd $(BUILD)/initrd.cpio
+	$(BUILD)/proteus run --on qemu --interactive --kernel $(KERNEL) --initrd $(BUILD)/initrd.cpio
 
 # The same ELF as a Xen PV dom0 (Xen is fetched into a cache on first use).
 run-xen: all

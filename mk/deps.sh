@@ -15,6 +15,11 @@ need /usr/include/cmocka.h libcmocka-dev
 need gnuplot gnuplot-nox
 need objdump binutils
 need perl perl
+need musl-gcc musl-tools
+# busybox-static installs its binary as /bin/busybox, the same path as the
+# dynamically linked busybox package, so ask dpkg rather than the file.
+dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||
+	missing="$missing busybox-static"
 [ -z "$missing" ] && exit 0
 echo "deps: installing:$missing"
 if [ "$(id -u)" != 0 ]; then

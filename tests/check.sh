@@ -111,14 +111,15 @@ boot "ktest/microvm/pit-tick" 0 "$SENTINEL" --machine microvm --kernel "$KERNEL"
 boot "ktest/pc/forced-native" 0 "$SENTINEL" --kernel "$KERNEL" -- ktest pv.backend=native
 
 echo "== boot: the user program, and bad input"
-boot "run/init" 0 '^hello from user space: pid 1, running at CPL 3' --kernel "$KERNEL"
+boot "run/init" 0 '^hello from user space: pid 1, running at CPL 3' --kernel "$KERNEL" -- init=/bin/hello
 boot "bad/unknown-option" 3 "bad command line: unknown option 'bogus'" --kernel "$KERNEL" -- bogus=1
 boot "bad/pv-patch-value" 3 "bad command line: option 'pv.patch' wants 0 or 1" --kernel "$KERNEL" -- pv.patch=maybe
 boot "bad/unknown-backend" 3 "cannot use backend 'nosuch'" --kernel "$KERNEL" -- pv.backend=nosuch
 boot "bad/backend-on-pv0" 3 "built with PARAVIRT=0" --kernel "$KERNEL0" -- pv.backend=xen-pv
 boot "bad/kernel-fault" 3 '#[0-9]+ [0-9a-f]+ crash_on_purpose\+' --kernel "$KERNEL" -- crash=fault
 boot "bad/init-killed" 1 'init: /bin/nullread was killed: page fault' --kernel "$KERNEL" -- init=/bin/nullread
-boot "bad/init-missing" 1 'init: /sbin/nothing: no such file in the initrd' --kernel "$KERNEL" -- init=/sbin/nothing
+boot "bad/init-missing" 1 'init: /sbin/nothing: no such file' --kernel "$KERNEL" -- init=/sbin/nothing
+boot "bad/init-not-elf" 1 'init: /bin/notelf: not a 64-bit little-endian ELF' --kernel "$KERNEL" -- init=/bin/notelf
 # An emulator that exits with the "passed" status without running the guest
 # (here: false, which exits 1 like QEMU after the guest wrote 0) is no pass.
 "$PROTEUS" run --on qemu --qemu /bin/false --kernel "$KERNEL" >/dev/null 2>"$LOG/bad-vmm-false.err"
@@ -160,7 +161,8 @@ echo "== boot matrix: the same ELF as a Xen PV dom0 (Xen 4.17 under QEMU TCG)"
 if xen=$(sh mk/fetch-xen.sh 2>"$LOG/fetch-xen.err" | tail -1) && [ -f "$xen" ]; then
 	boot "ktest/xen-pv/patched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.stats=1
 	boot "ktest/xen-pv/unpatched" 0 "$SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" -- ktest pv.patch=0
-	boot "run/xen-pv-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen --xen "$xen" --kernel "$KERNEL"
+	boot "run/xen-pv-init" 0 '^hello from user space: pid 1, running at CPL 3' --on xen --xen "$xen" \
+		--kernel "$KERNEL" -- init=/bin/hello
 	boot "bad/xen-pv-init-killed" 1 'init: /bin/nullread was killed: page fault' \
 		--on xen --xen "$xen" --kernel "$KERNEL" -- init=/bin/nullread
 	boot "bad/xen-pv-forced-native" 3 "cannot use backend 'native': not usable on this platform" \
@@ -187,6 +189,27 @@ else
 fi
 boot "bad/xen-pvh-forced-on-qemu" 3 "cannot use backend 'xen-pvh': not usable on this platform" \
 	--kernel "$KERNEL" -- pv.backend=xen-pvh
+
+echo "== boot: user space (usertests, busybox)"
+# Unmodified static Linux programs as init: the musl test suite, and
+# Debian's busybox sh running a script.  init exiting 0 is a pass.
+UT_SENTINEL='^usertests: [1-9][0-9]* passed, 0 failed'
+SH_SENTINEL='^sh-test: all passed'
+for m in pc q35 microvm; do
+	boot "user/$m/usertests" 0 "$UT_SENTINEL" --machine "$m" --kernel "$KERNEL" -- init=/bin/usertests
+	boot "user/$m/busybox-sh" 0 "$SH_SENTINEL" --machine "$m" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/basic.sh
+done
+if [ -f "${xen:-}" ]; then
+	boot "user/xen-pv/usertests" 0 "$UT_SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/usertests
+	boot "user/xen-pv/busybox-sh" 0 "$SH_SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/basic.sh
+else
+	for row in user/xen-pv/usertests user/xen-pv/busybox-sh; do
+		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
+	done
+fi
 
 echo "== boot matrix: the same ELF under QEMU with KVM"
 boot "bad/kvm-forced-on-tcg" 3 "cannot use backend 'kvm': not usable on this platform" \

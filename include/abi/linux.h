@@ -169,6 +169,7 @@
 #define SYS_sigaltstack 131
 #define SYS_statfs 137
 #define SYS_fstatfs 138
+#define SYS_prctl 157
 #define SYS_arch_prctl 158
 #define SYS_setrlimit 160
 #define SYS_sync 162

@@ -40,6 +40,10 @@ void idt_init(void)
 
 	for (v = 0; v < t->nr_gates; v++) {
 		g = gate_make(t->vectors[v], v == VEC_DF ? 1 : 0);
+		/* int3 and into are instructions user code may execute (a
+		 * debugger's breakpoint: SIGTRAP), so their gates are DPL 3. */
+		if (v == VEC_BP || v == VEC_OF)
+			g.type_attr |= 0x60;
 		write_idt_entry(idt, v, &g);
 	}
 	load_idt(&idtr);

@@ -25,8 +25,13 @@ static long io_read(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf)
 
 	while (done < len) {
 		size_t n = (size_t)MIN(len - done, (u64)IO_CHUNK);
-		long rc = f->ops->read(f, kbuf, n, pos);
+		long rc;
 
+		/* A pipe or tty read consumes what it returns: make sure it can
+		 * be delivered before taking it (Linux leaves it in the pipe). */
+		if (!user_access_ok(ubuf + done, n, true))
+			return done ? (long)done : -EFAULT;
+		rc = f->ops->read(f, kbuf, n, pos);
 		if (rc < 0)
 			return done ? (long)done : rc;
 		if (rc && copy_to_user(ubuf + done, kbuf, (size_t)rc))
@@ -74,12 +79,12 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 		file_put(f);
 		return -EBADF;
 	}
-	/* A count with the sign bit set is EINVAL (rw_verify_area's check,
-	 * made here before the buffer's, which the kernel's tests expect). */
+	/* As Linux: a buffer outside user space is EFAULT (access_ok), then
+	 * a count with the sign bit set is EINVAL (rw_verify_area). */
 	for (i = 0; i < cnt; i++)
-		if ((s64)iov[i].iov_len < 0) {
+		if (!user_range_ok(iov[i].iov_base, iov[i].iov_len) || (s64)iov[i].iov_len < 0) {
 			file_put(f);
-			return -EINVAL;
+			return user_range_ok(iov[i].iov_base, iov[i].iov_len) ? -EINVAL : -EFAULT;
 		}
 	if (explicit && (f->ops->stream || off < 0)) {
 		file_put(f);

@@ -27,6 +27,8 @@
 #define SYSCALL_VECTOR 0x100         /* frame marker, not an IDT vector */
 
 #define VEC_DE 0
+#define VEC_BP 3
+#define VEC_OF 4
 #define VEC_UD 6
 #define VEC_NM 7
 #define VEC_DF 8

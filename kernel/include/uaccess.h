@@ -19,6 +19,9 @@ long clear_user(u64 udst, size_t n);
 /* Copy a NUL-terminated string of at most max-1 bytes: its length,
  * -EFAULT, or -ENAMETOOLONG when no NUL comes within max bytes. */
 long strncpy_from_user(char *dst, u64 usrc, size_t max);
+/* Whether every page of [addr, addr+n) can be read (or written), faulting
+ * them in: for a read that would consume data it could not deliver. */
+bool user_access_ok(u64 addr, size_t n, bool write);
 /* Whether [addr, addr+n) lies in the user half (no wrap). */
 bool user_range_ok(u64 addr, size_t n);
 

@@ -79,8 +79,13 @@ static int seg_map(struct uspace *us, struct inode *ino, u64 size, const struct 
 			 ((p->flags & 1) ? VMA_EXEC : 0);
 	int rc;
 
-	if (p->filesz > p->memsz || p->offset > size || p->filesz > size - p->offset)
-		REFUSE("segment %u: file bytes past the end of the file or beyond its size", i);
+	u64 file_bytes;
+
+	if (p->filesz > p->memsz || p->offset + p->filesz < p->offset)
+		REFUSE("segment %u: more file bytes than memory, or an offset that wraps", i);
+	/* Linux maps file bytes past the end of the file without complaint
+	 * (touching them would fault); here they read as zeros. */
+	file_bytes = p->offset >= size ? 0 : MIN(p->filesz, size - p->offset);
 	if ((p->offset & (PAGE_SIZE - 1)) != (va & (PAGE_SIZE - 1)))
 		REFUSE("segment %u: address and file offset not congruent modulo the page size", i);
 	if (end < va || va < USER_MIN_ADDR || end > USER_STACK_TOP - USER_STACK_MAX - PAGE_SIZE)
@@ -92,7 +97,7 @@ static int seg_map(struct uspace *us, struct inode *ino, u64 size, const struct 
 	if (p->memsz == 0)
 		return 0;
 	rc = vma_map(us, start, ALIGN_UP(end, PAGE_SIZE) - start, flags, ino,
-		     p->offset - lead, p->filesz + lead);
+		     p->offset - lead, file_bytes + lead);
 	if (rc) {
 		fmt_snprintf(err, errlen, "out of memory mapping segment %u", i);
 		return rc;

@@ -2,11 +2,13 @@
  * fpu.c — lazy x87/SSE switching (see fpu.h).
  *
  * Per CPU, `fpu_owner` is the process whose state the registers hold, if
- * any.  Invariant: CR0.TS is clear exactly while the running process is
- * the owner; every switch sets it (one pv op: CR0 natively, a hypercall
- * under Xen, batched into the switch's lazy window), and the owner's
- * first FPU instruction after that traps (#NM) and clears it again —
- * restoring its state only if someone else used the FPU meanwhile.
+ * any.  Every switch to a user process sets CR0.TS (one pv op: CR0
+ * natively, a hypercall under Xen, batched into the switch's lazy
+ * window); the next FPU instruction traps (#NM) and clears it, restoring
+ * the process's state only if another process used the FPU meanwhile.
+ * So TS clear implies the running process owns the registers, but not
+ * the converse: `fpu_ts` tracks what was last written, for the kernel's
+ * own fxsave, which must not trap.
  *
  * A platform whose user mode does not see the guest's CR0.TS (the KVM
  * here: pv_info.user_ts_unseen) cannot trap first uses, so there the
@@ -25,6 +27,13 @@
 
 static DEFINE_PER_CPU(struct proc *, fpu_owner);
 static DEFINE_PER_CPU(u64, fpu_traps);
+static DEFINE_PER_CPU(bool, fpu_ts);
+
+static void fpu_ts_write(bool set)
+{
+	fpu_set_ts(set);
+	this_cpu_write(fpu_ts, set);
+}
 
 u64 fpu_trap_count(void)
 {
@@ -101,7 +110,7 @@ void fpu_switch(struct proc *prev, struct proc *next)
 	/* Set on every switch, even back to the owner: it is what keeps the
 	 * invariant simple, and the owner's trap is then nearly free. */
 	if (next->us)
-		fpu_set_ts(true);
+		fpu_ts_write(true);
 }
 
 void fpu_trap(void)
@@ -109,7 +118,7 @@ void fpu_trap(void)
 	struct proc *cur = proc_current(), *owner = this_cpu_read(fpu_owner);
 
 	this_cpu_write(fpu_traps, this_cpu_read(fpu_traps) + 1);
-	fpu_set_ts(false);
+	fpu_ts_write(false);
 	if (owner == cur)
 		return;
 	if (owner)
@@ -131,13 +140,13 @@ bool fpu_sync(struct proc *p)
 	if (!fpu_ensure(p))
 		return false;
 	if (this_cpu_read(fpu_owner) == p) {
-		bool ts = p != proc_current() && !fpu_eager();
+		bool ts = this_cpu_read(fpu_ts);
 
 		if (ts)
-			fpu_set_ts(false);
+			fpu_ts_write(false);
 		fx_save(p->fpu);
 		if (ts)
-			fpu_set_ts(true);
+			fpu_ts_write(true);
 	}
 	return true;
 }
@@ -153,7 +162,7 @@ void fpu_invalidate(struct proc *p)
 	}
 	this_cpu_write(fpu_owner, NULL);
 	if (p == proc_current())
-		fpu_set_ts(true);
+		fpu_ts_write(true);
 }
 
 bool fpu_fork(struct proc *child, struct proc *parent)
@@ -176,7 +185,7 @@ void fpu_release(struct proc *p)
 	if (owned) {
 		this_cpu_write(fpu_owner, NULL);
 		if (!fpu_eager() && p == proc_current())
-			fpu_set_ts(true);
+			fpu_ts_write(true);
 	}
 	kfree(p->fpu);
 	p->fpu = NULL;

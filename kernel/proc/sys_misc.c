@@ -156,3 +156,32 @@ SYSCALL_DEFINE3(madvise, u64, addr, u64, len, int, advice)
 	(void)advice;
 	return (addr & (PAGE_SIZE - 1)) ? -EINVAL : 0;
 }
+
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+/* The process name (comm), as glibc and busybox set and read it. */
+SYSCALL_DEFINE2(prctl, int, option, u64, arg)
+{
+	struct proc *p = proc_current();
+	char name[PROC_NAME_LEN];
+	long n;
+
+	switch (option) {
+	case PR_SET_NAME:
+		n = strncpy_from_user(name, arg, sizeof(name));
+		if (n == -EFAULT)
+			return -EFAULT;
+		if (n < 0) {                     /* longer than 15: truncated, as Linux */
+			if (copy_from_user(name, arg, sizeof(name) - 1))
+				return -EFAULT;
+		}
+		name[sizeof(name) - 1] = 0;
+		memcpy(p->name, name, sizeof(name));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user(arg, p->name, sizeof(p->name));
+	default:
+		return -EINVAL;
+	}
+}

@@ -77,6 +77,18 @@ static void piece_clear(u8 *user, size_t len, void *arg)
 	memset(user, 0, len);
 }
 
+static void piece_none(u8 *user, size_t len, void *arg)
+{
+	(void)user;
+	(void)len;
+	(void)arg;
+}
+
+bool user_access_ok(u64 uaddr, size_t n, bool write)
+{
+	return user_walk(uaddr, n, write, piece_none, NULL) == 0;
+}
+
 long copy_from_user(void *dst, u64 usrc, size_t n)
 {
 	u8 *d = dst;

@@ -39,7 +39,12 @@ static int fault_signal(const struct trap_frame *f, int *code, u64 *addr)
 	case VEC_AC: *code = BUS_ADRALN; return SIGBUS;
 	case VEC_PF:
 		*addr = read_cr2();
-		*code = (f->error_code & PF_PRESENT) ? SEGV_ACCERR : SEGV_MAPERR;
+		/* As Linux: an address inside a region whose protection
+		 * forbids the access is ACCERR, even when the page is not
+		 * present (PROT_NONE); no region at all is MAPERR. */
+		*code = (f->error_code & PF_PRESENT) ||
+			(proc_current()->us && vma_find(proc_current()->us, *addr)) ?
+			SEGV_ACCERR : SEGV_MAPERR;
 		return SIGSEGV;
 	default:
 		/* #GP (privileged instruction, bad segment, non-canonical

@@ -198,6 +198,20 @@ static void test_gdb_waits(void **state)
 	expect_err("--gdb takes no value");
 }
 
+static void test_interactive_waits(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("--on", "qemu", NULL), RUNARGS_OK);
+	assert_false(O.interactive);
+	assert_int_equal(parse("--on", "qemu", "--interactive", NULL), RUNARGS_OK);
+	assert_true(O.interactive);
+	assert_true(O.timeout > 24 * 3600.0);      /* a shell prompt is not a hung guest */
+	assert_int_equal(parse("--on", "qemu", "--interactive", "--timeout", "5", NULL), RUNARGS_OK);
+	assert_true(O.timeout == 5.0);
+	assert_int_equal(parse("--on", "qemu", "--interactive=yes", NULL), RUNARGS_USAGE);
+	expect_err("--interactive takes no value");
+}
+
 static char *tmpfile_make(void)
 {
 	char *path = strdup("/tmp/proteus-test-XXXXXX");
@@ -462,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_platform_table),
 		cmocka_unit_test(test_kvm_argv),
 		cmocka_unit_test(test_gdb_waits),
+		cmocka_unit_test(test_interactive_waits),
 		cmocka_unit_test(test_resolve_files),
 		cmocka_unit_test(test_qemu_argv_plain),
 		cmocka_unit_test(test_qemu_argv_full),

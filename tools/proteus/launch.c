@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include "tools/proteus/errscan.h"
@@ -45,6 +46,8 @@ struct launch_state {
 	int stop;                /* the filter asked to end the run */
 	const struct launch_opts *o;
 	struct launch_result *r;
+	struct termios tty;      /* the terminal's modes before the run (foreground only) */
+	int tty_saved;
 };
 
 static int64_t launch_now_ns(void)
@@ -108,6 +111,12 @@ static void launch_child(struct launch_state *s, int out, int err, int report)
 	int e;
 
 	setpgid(0, 0);
+	/* From the background, tcsetpgrp would stop us with SIGTTOU. */
+	if (s->o->foreground) {
+		signal(SIGTTOU, SIG_IGN);
+		tcsetpgrp(0, getpid());
+		signal(SIGTTOU, SIG_DFL);
+	}
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	for (size_t i = 0; i < LAUNCH_NTERM; i++)
@@ -209,6 +218,23 @@ static void launch_kill(struct launch_state *s)
 	launch_drain(s);
 }
 
+/*
+ * The run is over: our group owns the terminal again, in the modes it had
+ * (a VMM killed on a timeout leaves it raw).  We are in the background
+ * until tcsetpgrp returns, hence SIGTTOU ignored around it.
+ */
+static void launch_take_terminal(struct launch_state *s)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGTTOU, &ign, &old);
+	tcsetpgrp(0, getpgrp());
+	if (s->tty_saved)
+		tcsetattr(0, TCSADRAIN, &s->tty);
+	sigaction(SIGTTOU, &old, NULL);
+}
+
 /* Wait for the child to end, the deadline, or a signal to us. */
 static void launch_wait(struct launch_state *s)
 {
@@ -268,6 +294,8 @@ int launch_run(const struct launch_opts *o, struct launch_result *r)
 		goto error_out;
 	if (pipe2(rep, O_CLOEXEC) < 0)
 		goto error_err;
+	if (o->foreground && tcgetattr(0, &s.tty) == 0)
+		s.tty_saved = 1;
 	launch_signals(&s);
 	s.pid = fork();
 	if (s.pid < 0) {
@@ -281,6 +309,8 @@ int launch_run(const struct launch_opts *o, struct launch_result *r)
 	if (s.pid == 0)
 		launch_child(&s, out[1], err[1], rep[1]);
 	setpgid(s.pid, s.pid);   /* also in the child: whichever runs first */
+	if (o->foreground)
+		tcsetpgrp(0, s.pid);   /* likewise */
 	close(out[1]);
 	close(err[1]);
 	close(rep[1]);
@@ -301,6 +331,8 @@ int launch_run(const struct launch_opts *o, struct launch_result *r)
 		launch_wait(&s);
 	}
 	r->vmm_error = s.scan.error;
+	if (o->foreground)
+		launch_take_terminal(&s);
 	launch_restore(&s);
 	return 0;
 

@@ -34,6 +34,7 @@ struct launch_opts {
 	int pass_stdin;          /* child reads our stdin; else /dev/null */
 	launch_filter_fn *filter; /* NULL: all of stdout is the guest's */
 	void *filter_ctx;
+	int foreground;          /* stdin is our terminal: the child's group owns it while it runs */
 };
 
 enum launch_how {

@@ -89,7 +89,13 @@ static int run_result(const struct run_opts *o, const struct run_watch *w, struc
 static int run_launch(const struct run_opts *o, const struct run_watch *w, struct argv *cmd)
 {
 	static struct launch_result r;
-	struct launch_opts lo = { cmd->v, o->timeout, -1, !isatty(0), w->filter, w->ctx };
+	/*
+	 * Piped input always reaches the guest.  A terminal does only with
+	 * --interactive: then the VMM must own it (foreground group, raw mode
+	 * set by QEMU), which a batch run must not let it take.
+	 */
+	struct launch_opts lo = { cmd->v, o->timeout, -1, o->interactive || !isatty(0), w->filter,
+				  w->ctx, o->interactive && isatty(0) };
 	char *line = argv_format(cmd);
 	int rc;
 

@@ -39,6 +39,7 @@ struct run_opts {
 	double timeout;           /* --timeout, seconds */
 	int icount;               /* --icount */
 	int gdb;                  /* --gdb: QEMU's gdbstub on :1234, the guest held until attached */
+	int interactive;          /* --interactive: our terminal is the guest's console, both ways */
 	const char *log;          /* --log FILE, or NULL */
 	const char *qemu;         /* --qemu PATH, or the name looked up in PATH */
 	const char *xen;          /* --xen PATH to xen.elf; after prepare, the image used */

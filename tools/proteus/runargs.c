@@ -123,13 +123,16 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		name[nlen] = 0;
 		for (const char *const *v = valued; *v; v++)
 			takes |= strcmp(*v, name) == 0;
-		if (strcmp(name, "--icount") == 0 || strcmp(name, "--gdb") == 0) {
+		if (strcmp(name, "--icount") == 0 || strcmp(name, "--gdb") == 0 ||
+		    strcmp(name, "--interactive") == 0) {
 			if (eq)
 				return runargs_fail(err, errlen, "%s takes no value", name);
-			if (name[2] == 'i')
+			if (strcmp(name, "--icount") == 0)
 				o->icount = 1;
-			else
+			else if (strcmp(name, "--gdb") == 0)
 				o->gdb = 1;
+			else
+				o->interactive = 1;
 			continue;
 		}
 		if (!takes)
@@ -172,8 +175,8 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh or kvm)");
 	if (!o->machine)
 		o->machine = run_platform_find(o->platform)->default_machine;
-	/* A person at a debugger is not a hung guest. */
-	if (o->gdb && !timeout_given)
+	/* A person at a debugger or a shell prompt is not a hung guest. */
+	if ((o->gdb || o->interactive) && !timeout_given)
 		o->timeout = RUNARGS_MAX_TIMEOUT;
 	if ((o->xen || o->xen_log) && strncmp(o->platform, "xen", 3) != 0)
 		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");

@@ -8,8 +8,8 @@ void proteus_usage(FILE *out)
 {
 	fprintf(out,
 		"usage: proteus run --on qemu|xen|xen-pvh|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
-		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--log FILE]\n"
-		"                   [--qemu PATH] [--xen PATH] [--xen-log FILE] [-- kernel args...]\n"
+		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--interactive]\n"
+		"                   [--log FILE] [--qemu PATH] [--xen PATH] [--xen-log FILE] [-- kernel args...]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
@@ -17,6 +17,9 @@ void proteus_usage(FILE *out)
 		"       defaults: --kernel %s, --initrd %s (if present),\n"
 		"       --machine pc (kvm: microvm), --timeout %.0f.  Kernel args become the\n"
 		"       command line.  --gdb holds the guest for a debugger on :1234.\n"
+		"       --interactive: the terminal is the guest's console both ways (else a\n"
+		"       terminal's input is not passed; piped input always is); no timeout\n"
+		"       unless --timeout.  Ctrl-C ends QEMU.\n"
 		"       --on xen: the kernel is PV dom0 of Xen 4.17 under QEMU (pc machine).\n"
 		"       --on xen-pvh: the same, PVH dom0 (q35, -cpu max, emulated VT-d).\n"
 		"       --on kvm: QEMU with -enable-kvm (64 MiB; pc and q35 through qboot).\n"
