@@ -98,8 +98,8 @@ static long fcntl_dupfd(struct file *f, u64 min, bool cloexec)
 {
 	int rc;
 
-	if (min >= FD_MAX)
-		return -EINVAL;
+	if (min >= fd_limit())
+		return -EINVAL;                    /* Linux: EINVAL at or past RLIMIT_NOFILE */
 	rc = fd_install(file_get(f), (int)min, cloexec);
 	if (rc < 0)
 		file_put(f);
