@@ -16,6 +16,7 @@ need gnuplot gnuplot-nox
 need objdump binutils
 need perl perl
 need musl-gcc musl-tools
+need expect expect
 # busybox-static installs its binary as /bin/busybox, the same path as the
 # dynamically linked busybox package, so ask dpkg rather than the file.
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' ||

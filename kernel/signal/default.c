@@ -93,6 +93,11 @@ void signal_default_action(struct proc *p, int sig)
 		return;
 	case SIGDFL_TERM:
 	case SIGDFL_CORE:
+		/* Init only dies of its own faults: a signal it blocked (and so
+		 * kept) and then unblocked without a handler is dropped here,
+		 * as Linux drops it for an unkillable init. */
+		if (p->pid == 1 && p->sig.fault.sig != sig)
+			return;
 		signal_die(p, sig, NULL);
 	}
 }

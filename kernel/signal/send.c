@@ -67,8 +67,12 @@ int signal_send(struct proc *p, int sig, const struct linux_siginfo *info)
 	if (!proc_alive(p))
 		goto out;
 	/* Init takes only the signals it has a handler for: no default
-	 * action (not even SIGKILL's) ever ends or stops it. */
-	if (p->pid == 1 && p->sig.action[sig - 1].sa_handler == SIG_DFL)
+	 * action (not even SIGKILL's) ever ends or stops it.  A signal it
+	 * blocks or waits for is kept, as Linux keeps it: the handler may
+	 * change before it is unblocked, and busybox init takes its
+	 * shutdown signals with sigtimedwait, handler-less. */
+	if (p->pid == 1 && p->sig.action[sig - 1].sa_handler == SIG_DFL &&
+	    !((p->sig.blocked | p->sig.waiting) & SIG_BIT(sig)))
 		goto out;
 	signal_send_effects(p, sig);
 	if (signal_discarded(p, sig))

@@ -83,6 +83,14 @@ static long tty_job_control(unsigned cmd, u64 arg)
 		v = tty.sid ? tty.sid : p->sid;
 		return copy_to_user(arg, &v, sizeof(v)) ? -EFAULT : 0;
 	case TIOCSCTTY:
+		/* Linux's rules: only a session leader; a tty that is another
+		 * live session's is taken only with arg 1 (root may steal). */
+		if (p->pid != p->sid)
+			return -EPERM;
+		if (tty.sid == p->sid)
+			return 0;
+		if (tty.sid && tty_session_alive() && arg != 1)
+			return -EPERM;
 		tty.sid = p->sid;
 		tty.pgrp = p->pgid;
 		return 0;

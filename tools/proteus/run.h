@@ -108,7 +108,8 @@ void run_qemu_guest(struct argv *out, const struct run_opts *o);
 int run_kvm_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 int run_kvm_build(const struct run_opts *o, struct argv *out);
 /* The QEMU machine options every platform shares (see run_qemu.c). */
-void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem);
+void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem,
+		      int interactive);
 
 /* Xen 4.17 under QEMU TCG, Proteus as PV dom0 (run_xen.c). */
 #define RUN_XEN_APPEND "console=com1 com1=115200,8n1 dom0_mem=64M loglvl=all guest_loglvl=all noreboot=false"

@@ -16,15 +16,26 @@
  * The machine every platform boots on: no display, COM1 on our stdout
  * (exactly the guest's bytes, no BIOS banner), no reboot on a triple fault
  * and the isa-debug-exit port through which a guest reports its result.
+ * Interactively the terminal is the guest's console both ways, ^C
+ * included (signal=off): it interrupts the guest's foreground job, as on
+ * a real console, and the guest's poweroff ends the run.
  */
-void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem)
+void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem,
+		      int interactive)
 {
 	argv_pushv(out, (const char *const[]){
 		qemu,
 		"-M", machine,
 		"-m", mem,
 		"-display", "none",
-		"-serial", "stdio",
+		NULL,
+	});
+	if (interactive)
+		argv_pushv(out, (const char *const[]){
+			"-chardev", "stdio,id=console,signal=off", "-serial", "chardev:console", NULL });
+	else
+		argv_pushv(out, (const char *const[]){ "-serial", "stdio", NULL });
+	argv_pushv(out, (const char *const[]){
 		"-monitor", "none",
 		"-no-reboot",
 		"-net", "none",
@@ -54,7 +65,7 @@ void run_qemu_guest(struct argv *out, const struct run_opts *o)
 
 int run_qemu_build(const struct run_opts *o, struct argv *out)
 {
-	run_qemu_machine(out, o->qemu, o->machine, "256M");
+	run_qemu_machine(out, o->qemu, o->machine, "256M", o->interactive);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
 }

@@ -127,7 +127,7 @@ static int run_xen_machine(const struct run_opts *o, struct argv *out, bool pvh)
 	modules = run_xen_modules(o->kernel, o->kargs, o->nkargs, o->initrd, err, sizeof err);
 	if (!modules)
 		return -1;
-	run_qemu_machine(out, o->qemu, pvh ? "q35" : RUN_XEN_MACHINE, RUN_XEN_MEMORY);
+	run_qemu_machine(out, o->qemu, pvh ? "q35" : RUN_XEN_MACHINE, RUN_XEN_MEMORY, o->interactive);
 	if (pvh)
 		argv_pushv(out, (const char *const[]){
 			"-cpu", "max", "-device", "intel-iommu,intremap=on", NULL });

@@ -19,7 +19,7 @@ void proteus_usage(FILE *out)
 		"       command line.  --gdb holds the guest for a debugger on :1234.\n"
 		"       --interactive: the terminal is the guest's console both ways (else a\n"
 		"       terminal's input is not passed; piped input always is); no timeout\n"
-		"       unless --timeout.  Ctrl-C ends QEMU.\n"
+		"       unless --timeout.  Ctrl-C goes to the guest; its poweroff ends the run.\n"
 		"       --on xen: the kernel is PV dom0 of Xen 4.17 under QEMU (pc machine).\n"
 		"       --on xen-pvh: the same, PVH dom0 (q35, -cpu max, emulated VT-d).\n"
 		"       --on kvm: QEMU with -enable-kvm (64 MiB; pc and q35 through qboot).\n"
