@@ -205,10 +205,36 @@ if [ -f "${xen:-}" ]; then
 		-- init=/bin/usertests
 	boot "user/xen-pv/busybox-sh" 0 "$SH_SENTINEL" --on xen --xen "$xen" --kernel "$KERNEL" \
 		-- init=/bin/sh -- /tests/basic.sh
+	boot "user/xen-pvh/usertests" 0 "$UT_SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/usertests
+	boot "user/xen-pvh/busybox-sh" 0 "$SH_SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/basic.sh
 else
-	for row in user/xen-pv/usertests user/xen-pv/busybox-sh; do
+	for row in user/xen-pv/usertests user/xen-pv/busybox-sh user/xen-pvh/usertests \
+			user/xen-pvh/busybox-sh; do
 		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
 	done
+fi
+
+# The console typed at: busybox init's shell on the console, a pipeline,
+# ^C to the foreground job, poweroff (tests/tty/console.exp waits for the
+# guest's output before each keystroke).
+console_row() { # NAME WAIT-SECONDS [proteus run options]
+	name=$1 wait=$2
+	shift 2
+	f=$LOG/$(echo "$name" | tr / -).log
+	if expect tests/tty/console.exp "$wait" "$@" >"$f" 2>&1 && grep -q '^console: all passed' "$f"; then
+		ok "$name"
+	else
+		bad "$name" "$(grep 'console: FAILED' "$f" | tail -1) (see $f)"
+	fi
+}
+console_row "tty/pc/console" 60 --kernel "$KERNEL"
+console_row "tty/microvm/console" 60 --machine microvm --kernel "$KERNEL"
+if [ -f "${xen:-}" ]; then
+	console_row "tty/xen-pv/console" 120 --on xen --xen "$xen" --kernel "$KERNEL"
+else
+	skipped "tty/xen-pv/console" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
 fi
 
 echo "== boot matrix: the same ELF under QEMU with KVM"
@@ -220,8 +246,11 @@ if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	TIMEOUT_SAVED=$TIMEOUT
 	TIMEOUT=${CHECK_KVM_TIMEOUT:-300}
 	boot "ktest/kvm/microvm" 0 "$SENTINEL" --on kvm --kernel "$KERNEL" -- ktest
+	TIMEOUT=${CHECK_KVM_USER_TIMEOUT:-600}
+	boot "user/kvm/usertests" 0 "$UT_SENTINEL" --on kvm --kernel "$KERNEL" -- init=/bin/usertests
 	TIMEOUT=$TIMEOUT_SAVED
 else
 	skipped "ktest/kvm/microvm" "no usable /dev/kvm on this machine"
+	skipped "user/kvm/usertests" "no usable /dev/kvm on this machine"
 fi
 finish

@@ -21,9 +21,11 @@ extern const struct syscall_desc *const __syscalls_start[], *const __syscalls_en
 static const struct syscall_desc *table[SYS_TABLE_SIZE];
 static u32 unknown_count[SYS_TABLE_SIZE + 1];   /* the last: numbers past the table */
 static DEFINE_PER_CPU(bool, full_return);
-static bool stats_enabled;
+static bool stats_enabled, trace_enabled;
 KOPT_BOOL(syscall_stats, "syscall.stats", stats_enabled,
 	  "list the system calls programs made that do not exist here, at shutdown");
+KOPT_BOOL(syscall_trace, "syscall.trace", trace_enabled,
+	  "print every system call with its first arguments and result (a small strace)");
 
 void syscall_init(void)
 {
@@ -69,6 +71,11 @@ bool syscall_dispatch(struct trap_frame *f)
 		ret = -ENOSYS;
 	}
 	f->rax = (u64)ret;
+	if (trace_enabled)
+		pr_info("syscall: pid %d %s(%#llx, %#llx, %#llx) = %ld\n", proc_current()->pid,
+			nr < SYS_TABLE_SIZE && table[nr] ? table[nr]->name : "unknown",
+			(unsigned long long)f->rdi, (unsigned long long)f->rsi,
+			(unsigned long long)f->rdx, ret);
 	irq_disable();
 	full = user_return_work(f) || this_cpu_read(full_return);
 	/* sysret needs a canonical user rip; anything else goes through iret. */
