@@ -2,8 +2,8 @@
 #
 #   make              build the kernel (build/proteus.elf), initrd and host tool
 #   make PARAVIRT=0   the same kernel with pv_ops compiled out (build/proteus-pv0.elf)
-#   make run          boot it under QEMU and show the user program's output
-#   make run-xen      boot the same ELF as a Xen PV dom0 (Xen 4.17 under QEMU)
+#   make run          boot it under QEMU to a busybox shell on the console (poweroff ends it)
+#   make run-xen      the same as a Xen PV dom0 (Xen 4.17 under QEMU)
 #   make run-pvh      boot the same ELF as a Xen PVH dom0
 #   make run-kvm      boot the same ELF under QEMU with KVM
 #   make check        every test: host unit tests, then the boot matrix
@@ -223,15 +223,15 @@ run: all
 
 # The same ELF as a Xen PV dom0 (Xen is fetched into a cache on first use).
 run-xen: all
-	$(BUILD)/proteus run --on xen --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+	$(BUILD)/proteus run --on xen --interactive --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
 
 # The same ELF as a Xen PVH dom0.
 run-pvh: all
-	$(BUILD)/proteus run --on xen-pvh --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+	$(BUILD)/proteus run --on xen-pvh --interactive --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
 
 # The same ELF under QEMU with KVM (needs a usable /dev/kvm).
 run-kvm: all
-	$(BUILD)/proteus run --on kvm --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+	$(BUILD)/proteus run --on kvm --interactive --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

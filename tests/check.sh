@@ -229,8 +229,8 @@ console_row() { # NAME WAIT-SECONDS [proteus run options]
 		bad "$name" "$(grep 'console: FAILED' "$f" | tail -1) (see $f)"
 	fi
 }
-console_row "tty/pc/console" 60 --kernel "$KERNEL"
-console_row "tty/microvm/console" 60 --machine microvm --kernel "$KERNEL"
+console_row "tty/pc/console" 60 --on qemu --kernel "$KERNEL"
+console_row "tty/microvm/console" 60 --on qemu --machine microvm --kernel "$KERNEL"
 if [ -f "${xen:-}" ]; then
 	console_row "tty/xen-pv/console" 120 --on xen --xen "$xen" --kernel "$KERNEL"
 else

@@ -159,7 +159,8 @@ int fdtable_open_console(struct fdtable *t)
 		t->cloexec[i] = false;
 	}
 	file_put(f);
-	tty_open_ctty(-1);                   /* init's session: the console is its terminal */
+	/* As on Linux, this makes the console nobody's controlling terminal:
+	 * a shell that wants job control claims it (TIOCSCTTY, cttyhack). */
 	return 0;
 }
 

@@ -135,13 +135,6 @@ void tty_open_ctty(int oflags)
 {
 	struct proc *p = proc_current();
 
-	if (oflags == -1) {
-		/* fdtable_open_console: init's descriptors, made before init
-		 * runs; init (pid 1) leads session 1 and process group 1. */
-		tty.sid = 1;
-		tty.pgrp = 1;
-		return;
-	}
 	if ((oflags & O_NOCTTY) || !p || p->pid != p->sid || tty_session_alive())
 		return;
 	tty.sid = p->sid;
