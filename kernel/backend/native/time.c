@@ -57,7 +57,10 @@ void native_clock_init(void)
 /*
  * Does an event armed on the PIT reach the vector irq is bound to?  Asked
  * with interrupts off, through the local APIC's request register, within
- * 5 ms of arming a 1 ms event.
+ * 200 ms of arming a 1 ms event: an emulator on a loaded host can deliver
+ * a timer interrupt many milliseconds late, and a wrong answer here is a
+ * panic, while the wait is paid once, at boot, only on a machine whose
+ * tables misroute the PIT.
  */
 static bool pit_reaches(int irq)
 {
@@ -70,7 +73,7 @@ static bool pit_reaches(int irq)
 	irq_unmask((unsigned)irq);
 	pit_oneshot(PIT_HZ / 1000);
 	spin = x86_rdtsc();
-	for (t0 = native_clock_ns(); !seen && native_clock_ns() - t0 < 5000000ull;)
+	for (t0 = native_clock_ns(); !seen && native_clock_ns() - t0 < 200000000ull;)
 		seen = lapic_pending(d->vector);
 	busywait_account(spin);
 	irq_mask((unsigned)irq);
