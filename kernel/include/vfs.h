@@ -54,4 +54,7 @@ int vfs_lookup_exec(const char *path, struct inode *cwd, struct inode **out);
  */
 int vfs_fd_for_mmap(int fd, struct inode **out, u32 *accmode);
 
+/* A session leader exits: its controlling terminal hangs up (tty). */
+void tty_session_leader_exit(int sid);
+
 #endif

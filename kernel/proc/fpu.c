@@ -3,17 +3,18 @@
  *
  * Per CPU, `fpu_owner` is the process whose state the registers hold, if
  * any.  Every switch to a user process sets CR0.TS (one pv op: CR0
- * natively, a hypercall under Xen, batched into the switch's lazy
- * window); the next FPU instruction traps (#NM) and clears it, restoring
+ * natively, a hypercall under a PV hypervisor, batched into the switch's
+ * lazy window); the next FPU instruction traps (#NM) and clears it, restoring
  * the process's state only if another process used the FPU meanwhile.
  * So TS clear implies the running process owns the registers, but not
  * the converse: `fpu_ts` tracks what was last written, for the kernel's
  * own fxsave, which must not trap.
  *
- * A platform whose user mode does not see the guest's CR0.TS (the KVM
- * here: pv_info.user_ts_unseen) cannot trap first uses, so there the
- * switch is eager: the owner's registers are saved and the next
- * process's restored on every switch to a process that is not the owner.
+ * A platform whose user mode does not see the guest's CR0.TS (one that
+ * runs ring 3 on the host's own CR0: pv_info.user_ts_unseen) cannot trap
+ * first uses, so there the switch is eager: the owner's registers are
+ * saved and the next process's restored on every switch to a process
+ * that is not the owner.
  *
  * fxsave/fxrstor are the only FPU instructions here, in inline assembly;
  * the compiler generates none (-mgeneral-regs-only).

@@ -200,6 +200,8 @@ __noreturn void proc_exit(int wait_status)
 	if (p == &boot_proc)
 		panic("proc: the kernel thread cannot exit");
 	proc_vfork_release(p);
+	if (p->pid == p->sid)
+		tty_session_leader_exit(p->sid);
 	if (p->files) {
 		fdtable_put(p->files);
 		p->files = NULL;

@@ -150,3 +150,24 @@ long tty_ioctl(struct file *f, unsigned cmd, u64 arg)
 	}
 	return tty_job_control(cmd, arg);
 }
+
+/*
+ * The controlling process (the session leader) is exiting: as on Linux,
+ * the terminal hangs up on its session — the foreground group gets
+ * SIGHUP and SIGCONT (so a stopped job sees it) — and belongs to nobody.
+ */
+void tty_session_leader_exit(int sid)
+{
+	u64 fl = irq_save();
+
+	if (sid && tty.sid == sid) {
+		int pgrp = tty.pgrp;
+
+		tty.sid = tty.pgrp = 0;
+		if (pgrp > 0) {
+			signal_send_pgrp(pgrp, SIGHUP, NULL);
+			signal_send_pgrp(pgrp, SIGCONT, NULL);
+		}
+	}
+	irq_restore(fl);
+}

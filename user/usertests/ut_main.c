@@ -1,12 +1,14 @@
 /*
  * ut_main.c — the usertests runner.
  *
- *   usertests [NAME...]
+ *   usertests [--timeout=SECONDS] [NAME...]
  *
  * Runs every registered test (or those named) in link order, each in a
  * forked child, so a test that crashes or hangs costs only its own line.
  * A hung test is killed when the runner's alarm fires; the alarm is a
- * safety net only, no result depends on it.  The last line is exactly
+ * safety net only, no result depends on it: 60 s per test, or what
+ * --timeout says (0: none, for a platform so slow that only the run's
+ * own deadline makes sense).  The last line is exactly
  * "usertests: N passed, M failed"; the exit status is 0 iff M is 0.
  * The runner may be pid 1 (init=/bin/usertests): then every orphan of
  * every test becomes its child, so it reaps strays after each test.
@@ -15,12 +17,13 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ut.h"
 
-#define UT_TIMEOUT_S 60
+static int ut_timeout_s = 60;
 
 /* Weak: a suite with no tests has no section, and runs zero tests. */
 extern const struct ut_test __start_ut_tests[] __attribute__((weak));
@@ -105,7 +108,7 @@ static int ut_run_one(const struct ut_test *t)
 	}
 	close(p[1]);
 	ut_alarmed = 0;
-	alarm(UT_TIMEOUT_S);
+	alarm((unsigned)ut_timeout_s);
 	while ((r = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
 		if (ut_alarmed)
 			kill(pid, SIGKILL);
@@ -148,7 +151,7 @@ static int ut_run_one(const struct ut_test *t)
 	} else if (result == 0) {
 		if (!failed_records) {
 			if (ut_alarmed)
-				snprintf(why, sizeof why, "timed out after %d s", UT_TIMEOUT_S);
+				snprintf(why, sizeof why, "timed out after %d s", ut_timeout_s);
 			else if (WIFSIGNALED(status))
 				snprintf(why, sizeof why, "killed by signal %d (%s)",
 					 WTERMSIG(status), strsignal(WTERMSIG(status)));
@@ -180,6 +183,19 @@ int main(int argc, char **argv)
 	sa.sa_handler = ut_on_alarm;   /* no SA_RESTART: the alarm must end waitpid */
 	sigaction(SIGALRM, &sa, NULL);
 	ut_set_bindir(argc > 0 ? argv[0] : "/bin/usertests");
+	while (argc > 1 && strncmp(argv[1], "--timeout=", 10) == 0) {
+		char *end;
+		long v = strtol(argv[1] + 10, &end, 10);
+
+		if (*end || end == argv[1] + 10 || v < 0 || v > 86400) {
+			ut_say("usertests: bad %s (want --timeout=SECONDS, 0 for none)", argv[1]);
+			return 2;
+		}
+		ut_timeout_s = (int)v;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 
 	for (int i = 1; i < argc; i++) {
 		const struct ut_test *t;
