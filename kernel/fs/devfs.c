@@ -6,9 +6,17 @@
  * process's controlling terminal that has one).  random and urandom are
  * core/random.c's generator: not cryptographic, which is fine for what
  * runs here (mktemp names, hash seeds) and nothing may rely on it for keys.
+ *
+ * hypercalls 240:0 is Proteus's own, not Linux's: major 240 is in the
+ * range devices.txt reserves for local use (240-254), so no Linux number
+ * is taken and nothing Linux ships will ever expect another device there.
+ * It is one read-only register, this CPU's hypercall count since boot
+ * (pv_hypercalls(): 0 natively), for benchmarks in user space; its rules
+ * are at hypercalls_read.
  */
 #include "fs.h"
 #include "random.h"
+#include "pv/ops.h"
 #include <string.h>
 
 static long null_read(struct file *f, void *buf, size_t n, u64 *pos)
@@ -43,10 +51,41 @@ static long random_read(struct file *f, void *buf, size_t n, u64 *pos)
 	return (long)n;
 }
 
+/*
+ * Like Linux's /dev/cpu/N/msr: the offset names the register and the
+ * position never moves, so a plain read() at position 0 can be repeated
+ * and pread(fd, &v, 8, 0) needs no lseek.  There is one register, at
+ * offset 0, 8 bytes little-endian (the CPU's order, so a memcpy is the
+ * encoding); any other size or offset is EINVAL rather than a partial or
+ * shifted value a benchmark would silently misread.  The count is read
+ * at the call, so it includes the hypercalls of this read's own entry;
+ * user space subtracts the cost of a read by taking two in a row.
+ */
+static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
+{
+	u64 v;
+
+	(void)f;
+	if (n != sizeof(v) || *pos != 0)
+		return -EINVAL;
+	v = pv_hypercalls();
+	memcpy(buf, &v, sizeof(v));
+	return (long)sizeof(v);
+}
+
+/* Root may open the 0444 node for writing, as on Linux; a driver without
+ * a write method is EINVAL there too (vfs_write). */
+static long hypercalls_write(struct file *f, const void *buf, size_t n, u64 *pos)
+{
+	(void)f, (void)buf, (void)n, (void)pos;
+	return -EINVAL;
+}
+
 static const struct file_ops null_fops = { .read = null_read, .write = null_write };
 static const struct file_ops zero_fops = { .read = zero_read, .write = null_write };
 static const struct file_ops full_fops = { .read = zero_read, .write = full_write };
 static const struct file_ops random_fops = { .read = random_read, .write = null_write };
+static const struct file_ops hypercalls_fops = { .read = hypercalls_read, .write = hypercalls_write };
 
 static const struct {
 	const char *name;
@@ -61,6 +100,7 @@ static const struct {
 	{ "urandom", 0666, MKDEV(1, 9), &random_fops },
 	{ "tty", 0666, MKDEV(5, 0), &tty_fops },
 	{ "console", 0600, MKDEV(5, 1), &tty_fops },
+	{ "hypercalls", 0444, MKDEV(240, 0), &hypercalls_fops },   /* Proteus's own */
 };
 
 void devfs_build(struct inode *dev)
