@@ -28,6 +28,8 @@ struct xen_stats {
 	u64 ops_requested;    /* operations asked of the batching layer */
 };
 DECLARE_PER_CPU(struct xen_stats, xen_stats);
+/* The PV entry code counts its iret hypercalls at the struct's start. */
+_Static_assert(__builtin_offsetof(struct xen_stats, hypercalls) == 0, "hypercalls first");
 
 static inline long xen_hypercall(unsigned nr, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5)
 {
