@@ -13,6 +13,7 @@
 #include "syscall.h"
 
 #define IO_CHUNK 4096
+#define IO_SMALL 256
 #define RW_MAX 0x7ffff000ull               /* Linux's MAX_RW_COUNT */
 
 static bool readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
@@ -68,8 +69,8 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 		  bool write)
 {
 	struct file *f = fd_get(fd);
-	char *kbuf;
-	u64 pos, total = 0, left = RW_MAX;
+	char small[IO_SMALL], *kbuf;
+	u64 pos, total = 0, left = RW_MAX, asked = 0;
 	long rc = 0;
 	unsigned i;
 
@@ -90,7 +91,11 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 		file_put(f);
 		return f->ops->stream ? -ESPIPE : -EINVAL;
 	}
-	kbuf = kmalloc(IO_CHUNK);
+	/* Small transfers (a byte to a pipe, a tty line) bounce through the
+	 * stack: a heap buffer per call would cost more than the call. */
+	for (i = 0; i < cnt && asked <= IO_SMALL; i++)
+		asked += iov[i].iov_len;
+	kbuf = asked <= IO_SMALL ? small : kmalloc(IO_CHUNK);
 	if (!kbuf) {
 		file_put(f);
 		return -ENOMEM;
@@ -112,7 +117,8 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 	}
 	if (!explicit && !f->ops->stream)
 		f->pos = pos;
-	kfree(kbuf);
+	if (kbuf != small)
+		kfree(kbuf);
 	file_put(f);
 	return total ? (long)total : rc;
 }
