@@ -149,9 +149,15 @@ void xen_load_idt(const struct dtr *d)
 		xen_fail("set_trap_table", rc, "%u entries", n);
 }
 
-/* FPU: a lazily switched FPU would set TS here; Xen keeps TS per vCPU. */
+/* CR0.TS is Xen's, per vCPU.  Setting it is part of every process
+ * switch (lazy FPU): inside the switch's lazy window it joins the
+ * multicall, as Linux batches it. */
 void xen_fpu_set_ts(bool set)
 {
+	if (xen_mc_lazy()) {
+		xen_mc_call(XEN_HYPERCALL_fpu_taskswitch, set ? 1 : 0, 0, 0, 0);
+		return;
+	}
 	long rc = xen_hcall1(XEN_HYPERCALL_fpu_taskswitch, set ? 1 : 0);
 
 	if (rc)
