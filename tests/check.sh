@@ -118,6 +118,10 @@ boot "bad/unknown-backend" 3 "cannot use backend 'nosuch'" --kernel "$KERNEL" --
 boot "bad/backend-on-pv0" 3 "built with PARAVIRT=0" --kernel "$KERNEL0" -- pv.backend=xen-pv
 boot "bad/kernel-fault" 3 '#[0-9]+ [0-9a-f]+ crash_on_purpose\+' --kernel "$KERNEL" -- crash=fault
 boot "bad/init-killed" 1 'init: /bin/nullread was killed: page fault' --kernel "$KERNEL" -- init=/bin/nullread
+# busybox's poweroff -f and reboot -f as init: reboot(2) ends the machine,
+# power-off with status 0 and restart with 1.
+boot "run/poweroff" 0 'reboot: power off requested' --kernel "$KERNEL" -- init=/bin/poweroff -- -f
+boot "run/reboot" 1 'reboot: restart requested' --kernel "$KERNEL" -- init=/bin/reboot -- -f
 boot "bad/init-missing" 1 'init: /sbin/nothing: no such file' --kernel "$KERNEL" -- init=/sbin/nothing
 boot "bad/init-not-elf" 1 'init: /bin/notelf: not a 64-bit little-endian ELF' --kernel "$KERNEL" -- init=/bin/notelf
 # An emulator that exits with the "passed" status without running the guest
