@@ -22,6 +22,10 @@ static bool patch_enabled = true;
 static char forced_backend[16];
 static u64 patch_ticks;
 KOPT_BOOL(pv_patch, "pv.patch", patch_enabled, "pv.patch=0 leaves every call site indirect");
+static bool lazy_enabled = true;
+KOPT_BOOL(pv_lazy, "pv.lazy", lazy_enabled,
+	  "pv.lazy=0 keeps the native (no-op) lazy modes: every page-table and context-switch "
+	  "operation is issued at once, to measure what batching buys");
 KOPT_STRING(pv_backend, "pv.backend", forced_backend, "force a backend by name");
 
 static bool backend_exists(const char *name);
@@ -92,14 +96,23 @@ void pv_setup(struct boot_info *bi)
 		backend_list();
 		panic("pv: no usable backend");
 	}
-	pv_backend->init(bi);
+	{
+		/* The lazy group as it is before any backend fills it: the
+		 * native no-ops, which pv.lazy=0 puts back. */
+		const struct pv_lazy_ops lazy_native = pv_lazy_ops;
+
+		pv_backend->init(bi);
+		if (!lazy_enabled)
+			pv_lazy_ops = lazy_native;
+	}
 	console_init();
 
 	pr_info("pv: cpuid hypervisor bit %d, signature '%s' at 0x%x (max 0x%x), entry %s, ring %u\n",
 		pv_platform.hypervisor_bit, pv_platform.signature[0] ? pv_platform.signature : "-",
 		pv_platform.base, pv_platform.max_leaf, bi->loader, pv_platform.cpl);
-	pr_info("pv: backend %s%s\n", pv_backend->name,
-		forced_backend[0] ? " (forced by pv.backend=)" : "");
+	pr_info("pv: backend %s%s%s\n", pv_backend->name,
+		forced_backend[0] ? " (forced by pv.backend=)" : "",
+		lazy_enabled ? "" : ", lazy modes off (pv.lazy=0)");
 
 	patch_ticks = x86_rdtsc();
 	pv_patch_all(patch_enabled);
