@@ -19,6 +19,7 @@
 #include "percpu.h"
 #include "trap.h"
 #include "panic.h"
+#include "printk.h"
 #include "sched.h"
 
 #define TICK_NS (NSEC_PER_SEC / CLOCK_HZ)
@@ -34,6 +35,24 @@ struct clock_state {
 };
 static DEFINE_PER_CPU(struct clock_state, clock_state);
 static bool running;
+
+/* CLOCK_REALTIME at clock_ns() == 0, in ns since the epoch; 0 until a
+ * backend has a date (then the date starts at 1970). */
+static u64 epoch_at_zero;
+
+void clock_set_epoch(u64 realtime_ns_now)
+{
+	u64 now = clock_ns();
+
+	epoch_at_zero = realtime_ns_now > now ? realtime_ns_now - now : 0;
+	pr_info("time: wall clock %llu s since the epoch\n",
+		(unsigned long long)(realtime_ns_now / NSEC_PER_SEC));
+}
+
+u64 clock_realtime_ns(void)
+{
+	return epoch_at_zero + clock_ns();
+}
 
 bool clock_running(void) { return running; }
 void clock_mark_running(void) { running = true; }

@@ -13,7 +13,7 @@ static u64 next_ino = 1;
 struct linux_timespec fs_now(void)
 {
 	/* Time since boot: there is no wall clock to offset it by. */
-	u64 ns = clock_running() ? clock_ns() : 0;
+	u64 ns = clock_running() ? clock_realtime_ns() : 0;
 	struct linux_timespec ts = { (s64)(ns / NSEC_PER_SEC), (s64)(ns % NSEC_PER_SEC) };
 
 	return ts;

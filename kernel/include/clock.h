@@ -22,6 +22,10 @@ u64 clock_ticks(void);
 void clock_event_fire(unsigned irq, void *arg);
 /* Clock events the device delivered, early ones included. */
 u64 clock_events(void);
+/* The wall clock: a backend that knows the date says what it is now
+ * (ns since 1970-01-01 UTC); CLOCK_REALTIME follows clock_ns() from it. */
+void clock_set_epoch(u64 realtime_ns_now);
+u64 clock_realtime_ns(void);
 /* The CPU starts or stops idling: no tick while it idles (tickless). */
 void clock_idle(bool idle);
 /* Sleep at least ns nanoseconds; needs interrupts enabled. */

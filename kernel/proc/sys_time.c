@@ -2,10 +2,10 @@
  * sys_time.c — clocks and sleeping from the pv clock.
  *
  * CLOCK_MONOTONIC (and BOOTTIME, RAW, COARSE) is clock_ns(), the pv
- * clocksource's time since boot.  CLOCK_REALTIME is the same offset from
- * the epoch: no backend gives the kernel a wall-clock time yet, so the
- * date starts at 1970 on every boot.  The CPU-time clocks count the
- * process's time since it started.
+ * clocksource's time since boot.  CLOCK_REALTIME follows it from the date
+ * the backend found at boot (the CMOS clock, Xen's shared_info), or from
+ * 1970 where there was none.  The CPU-time clocks count the process's
+ * time since it started.
  */
 #include "proc.h"
 #include "sched.h"
@@ -17,8 +17,11 @@
 static int clock_read(int id, u64 *ns)
 {
 	switch (id) {
-	case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW:
-	case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME:
+	case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE:
+		*ns = clock_realtime_ns();
+		return 0;
+	case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
 		*ns = clock_ns();
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
@@ -59,7 +62,7 @@ SYSCALL_DEFINE2(clock_getres, int, id, u64, uts)
 
 SYSCALL_DEFINE2(gettimeofday, u64, utv, u64, utz)
 {
-	u64 ns = clock_ns();
+	u64 ns = clock_realtime_ns();
 	struct linux_timeval tv = { (s64)(ns / NSEC_PER_SEC), (s64)(ns % NSEC_PER_SEC / 1000) };
 	u64 tz[1] = { 0 };
 
@@ -72,7 +75,7 @@ SYSCALL_DEFINE2(gettimeofday, u64, utv, u64, utz)
 
 SYSCALL_DEFINE1(time, u64, ut)
 {
-	s64 t = (s64)(clock_ns() / NSEC_PER_SEC);
+	s64 t = (s64)(clock_realtime_ns() / NSEC_PER_SEC);
 
 	if (ut && copy_to_user(ut, &t, sizeof(t)))
 		return -EFAULT;
@@ -134,8 +137,13 @@ SYSCALL_DEFINE4(clock_nanosleep, int, id, int, flags, u64, ureq, u64, urem)
 		return rc;
 	if ((rc = ts_read(ureq, &ns)))
 		return rc;
-	if (flags & TIMER_ABSTIME)
-		return sleep_until(ns, 0);
+	if (flags & TIMER_ABSTIME) {
+		/* An absolute realtime deadline, on the monotonic clock. */
+		u64 base = (id == CLOCK_REALTIME || id == CLOCK_REALTIME_COARSE) ?
+			   clock_realtime_ns() - clock_ns() : 0;
+
+		return sleep_until(ns > base ? ns - base : 0, 0);
+	}
 	return sleep_until(clock_ns() + ns, urem);
 }
 

@@ -68,6 +68,24 @@ const struct xen_vcpu_runstate_info *xen_runstate(void)
 	return &this_cpu_ptr(&xen_time)->runstate;
 }
 
+/* shared_info's wall clock: the time of day at Xen system time 0, by
+ * the version protocol (odd or changed: being updated, read again). */
+static u64 xen_wallclock_at_system_zero(void)
+{
+	const volatile struct xen_shared_info *sh = xen_shared;
+	u32 v;
+	u64 sec, nsec;
+
+	do {
+		v = sh->wc_version;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		sec = ((u64)sh->wc_sec_hi << 32) | sh->wc_sec;
+		nsec = sh->wc_nsec;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((v & 1) || v != sh->wc_version);
+	return sec * NSEC_PER_SEC + nsec;
+}
+
 void xen_clock_init(void)
 {
 	struct xen_time *x = this_cpu_ptr(&xen_time);
@@ -90,6 +108,8 @@ void xen_clock_init(void)
 	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d: TSC %llu kHz)\n",
 		t->tsc_to_system_mul, t->tsc_shift,
 		(unsigned long long)pvclock_tsc_khz(t));
+	if (xen_shared)
+		clock_set_epoch(xen_wallclock_at_system_zero() + pvclock_read(t));
 }
 
 /* One VIRQ_TIMER event at Xen system time boot + deadline. */

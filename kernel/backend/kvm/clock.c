@@ -13,6 +13,7 @@
 #include "percpu.h"
 #include "pvclock.h"
 #include "clock.h"
+#include "dev/rtc_cmos.h"
 #include "mm.h"
 #include "panic.h"
 #include "printk.h"
@@ -49,6 +50,38 @@ u64 kvm_steal_clock(void)
 	return steal;
 }
 
+/*
+ * The date: the host writes the wall-clock time at kvmclock's system time
+ * 0 into a pvclock_wall_clock when its address goes into the MSR (read by
+ * the version protocol); now is that plus the system time.  Without the
+ * feature, the CMOS clock, if the machine has one.
+ */
+static void kvm_wallclock_init(u32 msr)
+{
+	static struct pvclock_wall_clock wc __aligned(16);
+	struct kvm_time *k = this_cpu_ptr(&kvm_time);
+	u32 v;
+	u64 sec, nsec;
+
+	if (!kvm_has(KVM_FEATURE_CLOCKSOURCE2) && !kvm_has(KVM_FEATURE_CLOCKSOURCE)) {
+		rtc_cmos_set_wallclock();
+		return;
+	}
+	write_msr(msr, virt_to_phys(&wc));
+	do {
+		v = READ_ONCE(wc.version);
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		sec = wc.sec;
+		nsec = wc.nsec;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((v & 1) || v != READ_ONCE(wc.version));
+	if (!v) {
+		rtc_cmos_set_wallclock();
+		return;
+	}
+	clock_set_epoch(sec * NSEC_PER_SEC + nsec + pvclock_read(&k->clock));
+}
+
 void kvm_clock_init(void)
 {
 	struct kvm_time *k = this_cpu_ptr(&kvm_time);
@@ -75,6 +108,7 @@ void kvm_clock_init(void)
 		(unsigned long long)pvclock_tsc_khz(&k->clock),
 		k->clock.flags & PVCLOCK_TSC_STABLE_BIT ? ", stable" : "",
 		k->steal_on ? "; steal time" : "");
+	kvm_wallclock_init(msr == MSR_KVM_SYSTEM_TIME_NEW ? MSR_KVM_WALL_CLOCK_NEW : MSR_KVM_WALL_CLOCK);
 }
 
 void kvm_timer_init(void)

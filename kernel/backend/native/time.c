@@ -15,6 +15,7 @@
 #include "options.h"
 #include "busywait.h"
 #include "clock.h"
+#include "dev/rtc_cmos.h"
 #include "printk.h"
 #include "panic.h"
 #include <string.h>
@@ -52,6 +53,7 @@ void native_clock_init(void)
 	pr_info("time: TSC %llu.%03llu MHz (calibrated against the PIT)\n",
 		(unsigned long long)(tsc_hz / 1000000),
 		(unsigned long long)(tsc_hz / 1000 % 1000));
+	rtc_cmos_set_wallclock();
 }
 
 /*
