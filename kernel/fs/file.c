@@ -190,6 +190,18 @@ struct file *fd_get(int fd)
 	return file_get(t->fd[fd]);
 }
 
+struct inode *fd_inode(int fd)
+{
+	struct file *f = fd_get(fd);
+	struct inode *ino;
+
+	if (!f)
+		return NULL;
+	ino = inode_get(f->ino);
+	file_put(f);
+	return ino;
+}
+
 int fd_install(struct file *f, int min, bool cloexec)
 {
 	struct fdtable *t = fd_table();

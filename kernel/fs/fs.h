@@ -159,6 +159,8 @@ long file_read(struct file *f, void *buf, size_t n);
 long file_write(struct file *f, const void *buf, size_t n);
 /* The current process's descriptor fd, a reference; NULL for EBADF. */
 struct file *fd_get(int fd);
+/* The inode behind descriptor fd, with a reference; NULL for a bad fd. */
+struct inode *fd_inode(int fd);
 /* Install f at the lowest free descriptor >= min (the table takes the
  * reference); the descriptor, -EMFILE. */
 int fd_install(struct file *f, int min, bool cloexec);

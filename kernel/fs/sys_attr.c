@@ -36,14 +36,9 @@ SYSCALL_DEFINE2(chmod, u64, path, u32, mode) { return do_chmod(AT_FDCWD, path, m
 SYSCALL_DEFINE3(fchmodat, int, dirfd, u64, path, u32, mode) { return do_chmod(dirfd, path, mode, 0); }
 SYSCALL_DEFINE2(fchmod, int, fd, u32, mode)
 {
-	struct file *f = fd_get(fd);
-	struct inode *ino;
+	struct inode *ino = fd_inode(fd);
 
-	if (!f)
-		return -EBADF;
-	ino = inode_get(f->ino);
-	file_put(f);
-	return set_mode(ino, mode);
+	return ino ? set_mode(ino, mode) : -EBADF;
 }
 
 /* Everyone is root: ownership changes are recorded where writable. */
@@ -86,14 +81,9 @@ SYSCALL_DEFINE5(fchownat, int, dirfd, u64, path, u32, uid, u32, gid, int, flags)
 }
 SYSCALL_DEFINE3(fchown, int, fd, u32, uid, u32, gid)
 {
-	struct file *f = fd_get(fd);
-	struct inode *ino;
+	struct inode *ino = fd_inode(fd);
 
-	if (!f)
-		return -EBADF;
-	ino = inode_get(f->ino);
-	file_put(f);
-	return set_owner(ino, uid, gid);
+	return ino ? set_owner(ino, uid, gid) : -EBADF;
 }
 
 SYSCALL_DEFINE1(umask, u32, mask)
@@ -178,12 +168,9 @@ SYSCALL_DEFINE4(utimensat, int, dirfd, u64, path, u64, utimes, int, flags)
 	if (!time_ok(&ts[0]) || !time_ok(&ts[1]))
 		return -EINVAL;
 	if (!path) {                              /* futimens: dirfd is the file */
-		struct file *f = fd_get(dirfd);
-
-		if (!f)
+		ino = fd_inode(dirfd);
+		if (!ino)
 			return -EBADF;
-		ino = inode_get(f->ino);
-		file_put(f);
 	} else {
 		rc = vfs_at_inode(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW),
 				  flags & AT_EMPTY_PATH, &ino);

@@ -167,14 +167,9 @@ SYSCALL_DEFINE1(chdir, u64, path)
 
 SYSCALL_DEFINE1(fchdir, int, fd)
 {
-	struct file *f = fd_get(fd);
-	struct inode *ino;
+	struct inode *ino = fd_inode(fd);
 
-	if (!f)
-		return -EBADF;
-	ino = inode_get(f->ino);
-	file_put(f);
-	return set_cwd(ino);
+	return ino ? set_cwd(ino) : -EBADF;
 }
 
 SYSCALL_DEFINE2(getcwd, u64, buf, u64, size)

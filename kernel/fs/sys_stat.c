@@ -42,14 +42,9 @@ SYSCALL_DEFINE4(newfstatat, int, dirfd, u64, path, u64, buf, int, flags)
 
 SYSCALL_DEFINE2(fstat, int, fd, u64, buf)
 {
-	struct file *f = fd_get(fd);
-	struct inode *ino;
+	struct inode *ino = fd_inode(fd);
 
-	if (!f)
-		return -EBADF;
-	ino = inode_get(f->ino);
-	file_put(f);
-	return stat_out(ino, buf);
+	return ino ? stat_out(ino, buf) : -EBADF;
 }
 
 static struct linux_statx_timestamp stx_time(struct linux_timespec t)
@@ -185,12 +180,7 @@ SYSCALL_DEFINE2(statfs, u64, path, u64, buf)
 
 SYSCALL_DEFINE2(fstatfs, int, fd, u64, buf)
 {
-	struct file *f = fd_get(fd);
-	struct inode *ino;
+	struct inode *ino = fd_inode(fd);
 
-	if (!f)
-		return -EBADF;
-	ino = inode_get(f->ino);
-	file_put(f);
-	return statfs_out(ino, buf);
+	return ino ? statfs_out(ino, buf) : -EBADF;
 }
