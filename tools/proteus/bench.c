@@ -58,13 +58,18 @@ static int bench_parse(int argc, char **argv, struct benchlat_opts *o)
 	o->repo = ".";
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		char why[300];
 
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
 			return 1;
-		if (strcmp(a, "--out") && strcmp(a, "--xen") && strcmp(a, "--runs"))
-			return bench_usage("bench latency: unknown argument"), -1;
-		if (!v || !*v)
-			return bench_usage("bench latency: an option needs a value"), -1;
+		if (strcmp(a, "--out") && strcmp(a, "--xen") && strcmp(a, "--runs")) {
+			snprintf(why, sizeof why, "bench latency: unknown argument '%.200s'", a);
+			return bench_usage(why), -1;
+		}
+		if (!v || !*v) {
+			snprintf(why, sizeof why, "bench latency: %s needs a non-empty value", a);
+			return bench_usage(why), -1;
+		}
 		i++;
 		if (strcmp(a, "--out") == 0) {
 			o->out = v;
