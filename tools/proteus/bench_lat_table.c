@@ -13,7 +13,7 @@ void benchlat_print_table(FILE *out, const struct benchlat_result *res, size_t n
 
 	fprintf(out, "\nlat: per op, instructions (ratio to %s)%s\n", BENCHLAT_BASELINE,
 		base ? "" : " -- no baseline, no ratios");
-	fprintf(out, "native configs: booted once, exact counts under -icount shift=0 (identical on every run);\n"
+	fprintf(out, "native configs: exact instruction counts under -icount shift=0, so booted once;\n"
 		"xen configs: median of the runs (latency-runs.tsv has min and max); kvm: TSC cycles, not instructions.\n\n");
 	fprintf(out, "%-13s", "op");
 	for (size_t i = 0; i < n; i++)
