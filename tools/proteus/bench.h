@@ -50,7 +50,6 @@ struct benchlat_config {
 	int unpatched;            /* kernel argument pv.patch=0 */
 	int icount;               /* -icount shift=0: the TSC counts instructions */
 	int repeated;             /* run --runs times: Xen's timers can land inside a measurement */
-	int core;                 /* one of the five the micro plot shows */
 	int quick;                /* lat --quick: KVM's emulated ring 0 takes minutes per op otherwise */
 	const char *unit;         /* what the instructions column counts here */
 	const char *where;        /* platform, emulation and build, for the report */

@@ -21,19 +21,19 @@
 
 /* Designated fields: eight rows of bare 0s and 1s would not say which is which. */
 #define NATIVE(n, k, unp, w) { .name = n, .platform = "qemu", .machine = "microvm", .kernel = k, \
-	.unpatched = unp, .icount = 1, .core = 1, .unit = "instructions", .where = NATIVE_WHERE "; " w }
-#define XEN(n, plat, unp, core_, where_, w) { .name = n, .platform = plat, .kernel = "build/proteus.elf", \
-	.unpatched = unp, .icount = 1, .repeated = 1, .core = core_, .unit = "instructions", \
+	.unpatched = unp, .icount = 1, .unit = "instructions", .where = NATIVE_WHERE "; " w }
+#define XEN(n, plat, unp, where_, w) { .name = n, .platform = plat, .kernel = "build/proteus.elf", \
+	.unpatched = unp, .icount = 1, .repeated = 1, .unit = "instructions", \
 	.where = where_ "; " w "; Xen's instructions included" }
 
 const struct benchlat_config benchlat_configs[] = {
 	NATIVE("native-pv0", "build/proteus-pv0.elf", 0, "build/proteus-pv0.elf (PARAVIRT=0: pv_ops compiled out)"),
 	NATIVE("native-patched", "build/proteus.elf", 0, "build/proteus.elf, call sites patched at boot"),
 	NATIVE("native-unpatched", "build/proteus.elf", 1, "build/proteus.elf pv.patch=0 (every site an indirect call)"),
-	XEN("xenpv-patched", "xen", 0, 1, XENPV_WHERE, "build/proteus.elf"),
-	XEN("xenpv-unpatched", "xen", 1, 1, XENPV_WHERE, "build/proteus.elf pv.patch=0"),
-	XEN("xenpvh-patched", "xen-pvh", 0, 0, XENPVH_WHERE, "build/proteus.elf"),
-	XEN("xenpvh-unpatched", "xen-pvh", 1, 0, XENPVH_WHERE, "build/proteus.elf pv.patch=0"),
+	XEN("xenpv-patched", "xen", 0, XENPV_WHERE, "build/proteus.elf"),
+	XEN("xenpv-unpatched", "xen", 1, XENPV_WHERE, "build/proteus.elf pv.patch=0"),
+	XEN("xenpvh-patched", "xen-pvh", 0, XENPVH_WHERE, "build/proteus.elf"),
+	XEN("xenpvh-unpatched", "xen-pvh", 1, XENPVH_WHERE, "build/proteus.elf pv.patch=0"),
 	{ .name = "kvm-patched", .platform = "kvm", .machine = "microvm", .kernel = "build/proteus.elf",
 	  .quick = 1, .unit = "TSC cycles",
 	  .where = KVM_WHERE "; build/proteus.elf; lat --quick (20 iterations where 2000); the instructions "
