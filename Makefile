@@ -7,7 +7,8 @@
 #   make run-pvh      boot the same ELF as a Xen PVH dom0
 #   make run-kvm      boot the same ELF under QEMU with KVM
 #   make check        every test: host unit tests, then the boot matrix
-#   make bench        instruction counts per pv op (bench/report.md)
+#   make bench        instruction counts per pv op (bench/report.md), then bench-latency
+#   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
 #
 # Missing Debian packages are installed by mk/deps.sh on first use.
 
@@ -30,7 +31,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm check bench unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm check bench bench-latency unit deps clean
 
 all: kernel initrd tool
 
@@ -238,6 +239,13 @@ check: $(BUILD)/.deps-ok
 
 bench: $(BUILD)/.deps-ok
 	sh bench/run.sh
+	$(MAKE) bench-latency
+
+# lat as init on every platform (tools/proteus/bench*.c): bench/results/latency*,
+# bench/latency.md.  Both kernels: native-pv0 boots the PARAVIRT=0 one.
+bench-latency: all $(BUILD)/.deps-ok
+	$(MAKE) PARAVIRT=0 kernel
+	$(BUILD)/proteus bench latency
 
 clean:
 	rm -rf $(BUILD)

@@ -469,7 +469,7 @@ static int watch_run(const char *script, const char *xen_log, const char *guest_
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
 	struct run_watch w;
-	struct launch_opts lo = { argv, timeout, -1, 0, NULL, NULL, 0 };
+	struct launch_opts lo = { argv, timeout, -1, 0, NULL, NULL, 0, 0 };
 	int saved = dup(1), null = open("/dev/null", O_WRONLY), rc;
 
 	assert_int_equal(xenwatch_start(xen_log, &w, ERR, sizeof ERR), 0);

@@ -35,6 +35,7 @@ struct launch_opts {
 	launch_filter_fn *filter; /* NULL: all of stdout is the guest's */
 	void *filter_ctx;
 	int foreground;          /* stdin is our terminal: the child's group owns it while it runs */
+	int quiet;               /* the guest's output goes to the log and tail, not our stdout */
 };
 
 enum launch_how {

@@ -2,6 +2,7 @@
  * main.c — `proteus`: the one host command for the Proteus kernel.
  *
  *   proteus run --on qemu ...   boot the kernel on a platform, map its result
+ *   proteus bench latency ...  boot lat everywhere, tables, plots, report
  *   proteus sites ELF           check the patch-site table, print the census
  *   proteus help                this text
  */
@@ -17,6 +18,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "sites") == 0)
 		return sites_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "bench") == 0)
+		return bench_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "run") == 0)
 		return run_main(argc - 1, argv + 1);
 	fprintf(stderr, "proteus: unknown command '%s'\n", argv[1]);

@@ -10,5 +10,6 @@ void proteus_usage(FILE *out);
 /* argv[0] is the subcommand's name; each returns the exit status. */
 int sites_main(int argc, char **argv);
 int run_main(int argc, char **argv);
+int bench_main(int argc, char **argv);
 
 #endif

@@ -94,8 +94,16 @@ static int run_launch(const struct run_opts *o, const struct run_watch *w, struc
 	 * --interactive: then the VMM must own it (foreground group, raw mode
 	 * set by QEMU), which a batch run must not let it take.
 	 */
-	struct launch_opts lo = { cmd->v, o->timeout, -1, o->interactive || !isatty(0), w->filter,
-				  w->ctx, o->interactive && isatty(0) };
+	struct launch_opts lo = {
+		.argv = cmd->v,
+		.timeout = o->timeout,
+		.log_fd = -1,
+		.pass_stdin = o->interactive || !isatty(0),
+		.filter = w->filter,
+		.filter_ctx = w->ctx,
+		.foreground = o->interactive && isatty(0),
+		.quiet = o->quiet,
+	};
 	char *line = argv_format(cmd);
 	int rc;
 
@@ -125,16 +133,46 @@ static int run_launch(const struct run_opts *o, const struct run_watch *w, struc
 	return rc;
 }
 
-int run_main(int argc, char **argv)
+int run_boot(struct run_opts *o)
 {
-	const struct run_platform *p;
+	const struct run_platform *p = run_platform_find(o->platform);
 	struct run_watch watch = { 0 };
-	struct run_opts o;
 	struct argv cmd;
 	char err[256];
 	int rc;
 
 	run_std_fds();
+	if (!p->build) {
+		fprintf(stderr, "proteus: --on %s: %s\n", p->name, p->later);
+		return RUN_EXIT_USAGE;
+	}
+	if (runargs_resolve(o, err, sizeof err) != RUNARGS_OK) {
+		fprintf(stderr, "proteus: %s\n", err);
+		return RUN_EXIT_USAGE;
+	}
+	if (p->prepare && p->prepare(o, &watch, err, sizeof err) < 0) {
+		fprintf(stderr, "proteus: %s\n", err);
+		return RUN_EXIT_USAGE;
+	}
+	argv_init(&cmd);
+	if (p->build(o, &cmd) < 0 || cmd.oom) {
+		fprintf(stderr, "proteus: out of memory\n");
+		rc = RUN_EXIT_USAGE;
+	} else {
+		rc = run_launch(o, &watch, &cmd);
+	}
+	argv_free(&cmd);
+	if (watch.finish)
+		watch.finish(watch.ctx);
+	return rc;
+}
+
+int run_main(int argc, char **argv)
+{
+	struct run_opts o;
+	char err[256];
+	int rc;
+
 	rc = runargs_parse(argc, argv, &o, err, sizeof err);
 	if (rc == RUNARGS_HELP) {
 		proteus_usage(stdout);
@@ -142,28 +180,5 @@ int run_main(int argc, char **argv)
 	}
 	if (rc != RUNARGS_OK)
 		return run_usage(err);
-	p = run_platform_find(o.platform);
-	if (!p->build) {
-		fprintf(stderr, "proteus: --on %s: %s\n", p->name, p->later);
-		return RUN_EXIT_USAGE;
-	}
-	if (runargs_resolve(&o, err, sizeof err) != RUNARGS_OK) {
-		fprintf(stderr, "proteus: %s\n", err);
-		return RUN_EXIT_USAGE;
-	}
-	if (p->prepare && p->prepare(&o, &watch, err, sizeof err) < 0) {
-		fprintf(stderr, "proteus: %s\n", err);
-		return RUN_EXIT_USAGE;
-	}
-	argv_init(&cmd);
-	if (p->build(&o, &cmd) < 0 || cmd.oom) {
-		fprintf(stderr, "proteus: out of memory\n");
-		rc = RUN_EXIT_USAGE;
-	} else {
-		rc = run_launch(&o, &watch, &cmd);
-	}
-	argv_free(&cmd);
-	if (watch.finish)
-		watch.finish(watch.ctx);
-	return rc;
+	return run_boot(&o);
 }

@@ -46,6 +46,7 @@ struct run_opts {
 	const char *xen_log;      /* --xen-log FILE, or NULL: Xen's log is kept for failures only */
 	char **kargs;             /* kernel arguments after "--" */
 	size_t nkargs;
+	int quiet;                /* no option: the guest's output goes to the log only (proteus bench) */
 };
 
 enum runargs_result {
@@ -142,5 +143,12 @@ int run_status_map_xen(enum xenlog_event ev, int wstatus, int vmm_error, enum ve
 		       char *msg, size_t len);
 
 int run_main(int argc, char **argv);
+/*
+ * One boot with options runargs_parse filled (and the caller may have
+ * adjusted): resolve the files, prepare the platform, launch, map the
+ * result.  The library entry of `proteus run`, for `proteus bench`; it
+ * returns the same exit statuses.  o->xen is replaced by the image used.
+ */
+int run_boot(struct run_opts *o);
 
 #endif

@@ -10,6 +10,7 @@ void proteus_usage(FILE *out)
 		"usage: proteus run --on qemu|xen|xen-pvh|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
 		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--interactive]\n"
 		"                   [--log FILE] [--qemu PATH] [--xen PATH] [--xen-log FILE] [-- kernel args...]\n"
+		"       proteus bench latency [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
@@ -27,6 +28,12 @@ void proteus_usage(FILE *out)
 		"       Xen's own log goes to --xen-log FILE, else is shown only on failure.\n"
 		"       Kernel args and paths must not contain ','.\n"
 		"       exit 0 guest passed, 1 guest failed, 2 usage, 3 no result, 124 timeout.\n"
+		"bench  latency: boot init=/bin/lat natively (PARAVIRT=0, patched, pv.patch=0;\n"
+		"       QEMU TCG -icount, once: exact), on Xen PV and PVH (-icount, --runs times,\n"
+		"       default 5: min/median/max) and on KVM (TSC cycles) when they are there;\n"
+		"       check every line; write DIR/latency.tsv, DIR/latency-runs.tsv, two plots\n"
+		"       and DIR/../latency.md (DIR: bench/results).  Run from the source tree.\n"
+		"       exit 0 measured, 1 a boot or its output failed, 2 usage.\n"
 		"sites  check every pv call site in the ELF against pvops.def and print the\n"
 		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
 		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_TIMEOUT);

@@ -1,0 +1,98 @@
+/*
+ * bench.h — `proteus bench latency`: user/lat.c booted as init in every
+ * configuration, its lines parsed and checked, tables, plots and a report.
+ *
+ * bench.c reads the options and drives the steps; bench_lat_configs.c
+ * names the configurations; bench_lat_boot.c boots one through run_boot;
+ * bench_lat_parse.c checks one run's output; bench_lat_stats.c folds the
+ * runs of a configuration into min / median / max; bench_lat_tsv.c,
+ * bench_lat_table.c, bench_lat_plot.c and bench_lat_report.c write what
+ * was measured.
+ */
+#ifndef PROTEUS_TOOL_BENCH_H
+#define PROTEUS_TOOL_BENCH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* lat's ops, in the order it prints them (user/lat.c's table). */
+#define BENCHLAT_NOPS 17
+extern const char *const benchlat_ops[BENCHLAT_NOPS];
+/* The index of the op named s[0..len), or -1. */
+int benchlat_op_index(const char *s, size_t len);
+
+/* lat's last line when every op produced a number. */
+#define BENCHLAT_SENTINEL "lat: 17 ops measured"
+
+struct benchlat_row {
+	double insns;             /* instructions under -icount; TSC cycles elsewhere */
+	double hcalls;            /* hypercalls (0 natively) */
+};
+
+/* One boot's measurements: every op exactly once. */
+struct benchlat_run {
+	struct benchlat_row op[BENCHLAT_NOPS];
+};
+
+/*
+ * Check one boot's console output text[0..n) and fill out.  Every one of
+ * the 17 ops must appear exactly once as lat<TAB>OP<TAB>NUMBER<TAB>NUMBER,
+ * and the sentinel line must follow.  Returns 0, or -1 with a one-line
+ * reason in err that names the op when there is one.
+ */
+int benchlat_parse(const char *text, size_t n, struct benchlat_run *out, char *err, size_t errlen);
+
+struct benchlat_config {
+	const char *name;         /* the config column of the TSV */
+	const char *platform;     /* --on */
+	const char *machine;      /* --machine, or NULL for the platform's default */
+	const char *kernel;
+	int unpatched;            /* kernel argument pv.patch=0 */
+	int icount;               /* -icount shift=0: the TSC counts instructions */
+	int repeated;             /* run --runs times: Xen's timers can land inside a measurement */
+	int quick;                /* lat --quick: KVM's emulated ring 0 takes minutes per op otherwise */
+	const char *unit;         /* what the instructions column counts here */
+	const char *where;        /* platform, emulation and build, for the report */
+};
+
+extern const struct benchlat_config benchlat_configs[];
+extern const size_t benchlat_nconfigs;
+#define BENCHLAT_BASELINE "native-pv0"
+
+/* What one configuration gave. */
+struct benchlat_result {
+	const struct benchlat_config *cfg;
+	const char *skipped;      /* why it was not measured, or NULL */
+	unsigned nruns;
+	struct benchlat_run *runs;
+	struct benchlat_row min[BENCHLAT_NOPS], med[BENCHLAT_NOPS], max[BENCHLAT_NOPS];
+};
+
+#define BENCHLAT_RUNS_MAX 64
+
+/* min, median and max of every op over res->runs (median of an even count: the mean of the two middle). */
+void benchlat_stats(struct benchlat_result *res);
+
+struct benchlat_opts {
+	const char *out;          /* --out DIR */
+	const char *xen;          /* --xen PATH, or NULL: the cached image */
+	unsigned runs;            /* --runs N for the repeated configurations */
+	const char *logdir;       /* where each boot's console log goes */
+	const char *repo;         /* the source tree: its bench/ scripts, git */
+};
+
+/* Boot cfg once (run number run, from 1), log to a file in o->logdir, parse into out. 0 or -1. */
+int benchlat_boot(const struct benchlat_opts *o, const struct benchlat_config *cfg, const char *xen,
+		  unsigned run, struct benchlat_run *out);
+
+/* The outputs; each returns 0, or -1 after saying why on stderr. */
+int benchlat_write_tsv(const char *dir, const struct benchlat_result *res, size_t n);
+void benchlat_print_table(FILE *out, const struct benchlat_result *res, size_t n);
+int benchlat_plot(const struct benchlat_opts *o);
+int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n);
+
+/* The baseline's result among res[0..n), or NULL. */
+const struct benchlat_result *benchlat_baseline(const struct benchlat_result *res, size_t n);
+
+
+#endif
