@@ -108,9 +108,12 @@ void fpu_switch(struct proc *prev, struct proc *next)
 		fpu_switch_eager(next);
 		return;
 	}
-	/* Set on every switch, even back to the owner: it is what keeps the
-	 * invariant simple, and the owner's trap is then nearly free. */
-	if (next->us)
+	/* TS clear means the process switched away from owns the registers,
+	 * so the next one must trap on its first use; when no one has used
+	 * the FPU since the last switch, TS is still set and the write (a
+	 * hypercall under a PV hypervisor, an exit for a hardware guest) is
+	 * skipped. */
+	if (next->us && !this_cpu_read(fpu_ts))
 		fpu_ts_write(true);
 }
 
