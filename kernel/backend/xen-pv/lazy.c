@@ -76,9 +76,21 @@ void xen_stats_print(void)
 {
 	const struct xen_stats *s = this_cpu_ptr(&xen_stats);
 
+	u64 counted = 0;
+	unsigned nr;
+
 	pr_info("xen: %llu ops requested, %llu hypercalls issued, of which %llu multicalls\n",
 		(unsigned long long)s->ops_requested, (unsigned long long)s->hypercalls,
 		(unsigned long long)s->multicalls);
+	/* By number, for a profile of where they go; the entry code's iret
+	 * is counted only in the total, so it is what is left over. */
+	for (nr = 0; nr < XEN_STATS_NR; nr++) {
+		counted += s->by_nr[nr];
+		if (s->by_nr[nr])
+			pr_info("xen:   hypercall %u: %llu\n", nr, (unsigned long long)s->by_nr[nr]);
+	}
+	pr_info("xen:   iret (from the entry code): %llu\n",
+		(unsigned long long)(s->hypercalls - counted));
 }
 
 u64 xen_hypercall_count(void)

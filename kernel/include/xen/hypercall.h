@@ -22,10 +22,12 @@
 
 extern char xen_hypercall_page[];
 
+#define XEN_STATS_NR 64
 struct xen_stats {
 	u64 hypercalls;       /* every trip into Xen, a multicall counting once */
 	u64 multicalls;       /* of which multicalls */
 	u64 ops_requested;    /* operations asked of the batching layer */
+	u64 by_nr[XEN_STATS_NR]; /* through xen_hypercall, by number (iret: the rest) */
 };
 DECLARE_PER_CPU(struct xen_stats, xen_stats);
 /* The PV entry code counts its iret hypercalls at the struct's start. */
@@ -41,6 +43,7 @@ static inline long xen_hypercall(unsigned nr, u64 a1, u64 a2, u64 a3, u64 a4, u6
 	u64 rax = (u64)(xen_hypercall_page + nr * XEN_HYPERCALL_ENTRY_SIZE);
 
 	this_cpu_inc(xen_stats.hypercalls);
+	this_cpu_ptr(&xen_stats)->by_nr[nr % XEN_STATS_NR]++;
 	__asm__ __volatile__("call *%%rax"
 			     : "+a"(rax), "+r"(rdi), "+r"(rsi), "+r"(rdx), "+r"(r10), "+r"(r8)
 			     : : "rcx", "r11", "memory", "cc");
