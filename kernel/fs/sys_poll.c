@@ -60,12 +60,46 @@ static int poll_sleep(u64 deadline)
 	return sched_sleep_until(&vfs_poll_chan, deadline);
 }
 
+/*
+ * Scan until something is ready, the deadline passes or a signal comes
+ * (-EINTR); scan returns how many are ready.  Interrupts stay off between
+ * a scan and the sleep, so a wakeup cannot fall between them.
+ */
+static long poll_wait(long (*scan)(void *arg), void *arg, u64 deadline)
+{
+	u64 fl = irq_save();
+	long rc;
+
+	for (;;) {
+		rc = scan(arg);
+		if (rc || (deadline != NO_DEADLINE && clock_ns() >= deadline))
+			break;
+		if (poll_sleep(deadline)) {
+			rc = -EINTR;
+			break;
+		}
+	}
+	irq_restore(fl);
+	return rc;
+}
+
+struct poll_args {
+	struct linux_pollfd *pfd;
+	unsigned n;
+};
+
+static long poll_scan_args(void *arg)
+{
+	struct poll_args *a = arg;
+
+	return poll_scan(a->pfd, a->n);
+}
+
 static long do_poll(u64 ufds, u64 nfds, u64 deadline)
 {
 	struct linux_pollfd *pfd = NULL;
 	size_t bytes = (size_t)nfds * sizeof(*pfd);
 	long rc;
-	u64 fl;
 
 	if (nfds > fd_limit())
 		return -EINVAL;
@@ -78,17 +112,11 @@ static long do_poll(u64 ufds, u64 nfds, u64 deadline)
 			return -EFAULT;
 		}
 	}
-	fl = irq_save();
-	for (;;) {
-		rc = poll_scan(pfd, (unsigned)nfds);
-		if (rc || (deadline != NO_DEADLINE && clock_ns() >= deadline))
-			break;
-		if (poll_sleep(deadline)) {
-			rc = -EINTR;
-			break;
-		}
+	{
+		struct poll_args a = { pfd, (unsigned)nfds };
+
+		rc = poll_wait(poll_scan_args, &a, deadline);
 	}
-	irq_restore(fl);
 	if (rc >= 0 && nfds && copy_to_user(ufds, pfd, bytes))
 		rc = -EFAULT;
 	kfree(pfd);
@@ -205,13 +233,24 @@ static long select_scan(struct sel_sets *s, int nfds)
 	return ready;
 }
 
+struct select_args {
+	struct sel_sets *s;
+	int nfds;
+};
+
+static long select_scan_args(void *arg)
+{
+	struct select_args *a = arg;
+
+	return select_scan(a->s, a->nfds);
+}
+
 static long do_select(int nfds, u64 uset[3], u64 deadline)
 {
 	struct sel_sets *s;
 	size_t bytes;
 	long rc = 0;
 	unsigned k;
-	u64 fl;
 
 	if (nfds < 0)
 		return -EINVAL;
@@ -228,17 +267,11 @@ static long do_select(int nfds, u64 uset[3], u64 deadline)
 		kfree(s);
 		return rc;
 	}
-	fl = irq_save();
-	for (;;) {
-		rc = select_scan(s, nfds);
-		if (rc || (deadline != NO_DEADLINE && clock_ns() >= deadline))
-			break;
-		if (poll_sleep(deadline)) {
-			rc = -EINTR;
-			break;
-		}
+	{
+		struct select_args a = { s, nfds };
+
+		rc = poll_wait(select_scan_args, &a, deadline);
 	}
-	irq_restore(fl);
 	for (k = 0; rc >= 0 && k < 3; k++)
 		if (uset[k] && copy_to_user(uset[k], s->out[k], bytes))
 			rc = -EFAULT;

@@ -62,6 +62,8 @@ int vma_unmap(struct uspace *us, u64 start, u64 len);
 /* Change protection of [start, start+len); -ENOMEM if not all mapped. */
 int vma_protect(struct uspace *us, u64 start, u64 len, unsigned flags);
 struct vma *vma_find(struct uspace *us, u64 addr);
+/* Drop every region of us (not its pages: mm_destroy frees those). */
+void vma_list_free(struct uspace *us);
 /* A free range of len bytes below us->mmap_base; 0 if none. */
 u64 vma_find_free(struct uspace *us, u64 len);
 

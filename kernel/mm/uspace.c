@@ -38,25 +38,11 @@ void uspace_get(struct uspace *us)
 	us->refs++;
 }
 
-static void vmas_free(struct uspace *us)
-{
-	struct vma *v = us->vmas.head, *next;
-
-	for (; v; v = next) {
-		next = v->next;
-		if (v->file)
-			inode_put(v->file);
-		kfree(v);
-	}
-	us->vmas.head = NULL;
-	us->vmas.count = 0;
-}
-
 void uspace_put(struct uspace *us)
 {
 	if (!us || --us->refs > 0)
 		return;
-	vmas_free(us);
+	vma_list_free(us);
 	mm_destroy(&us->mm);
 	kfree(us);
 }

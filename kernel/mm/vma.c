@@ -38,6 +38,18 @@ static void vma_free(struct vma *v)
 	kfree(v);
 }
 
+void vma_list_free(struct uspace *us)
+{
+	struct vma *v = us->vmas.head, *next;
+
+	for (; v; v = next) {
+		next = v->next;
+		vma_free(v);
+	}
+	us->vmas.head = NULL;
+	us->vmas.count = 0;
+}
+
 /* Split v at addr (inside it): v keeps [start, addr), the new one the rest. */
 static struct vma *vma_split(struct uspace *us, struct vma *v, u64 addr)
 {

@@ -87,6 +87,8 @@ int benchlat_boot(const struct benchlat_opts *o, const struct benchlat_config *c
 
 /* The outputs; each returns 0, or -1 after saying why on stderr. */
 int benchlat_write_tsv(const char *dir, const struct benchlat_result *res, size_t n);
+/* Write path atomically (a temporary file, then rename); 0 or -1 with a message. */
+int benchlat_write_file(const char *path, void (*body)(FILE *f, const void *ctx), const void *ctx);
 void benchlat_print_table(FILE *out, const struct benchlat_result *res, size_t n);
 int benchlat_plot(const struct benchlat_opts *o);
 int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n);

@@ -167,35 +167,34 @@ static void benchlat_md_configs(FILE *f, const struct benchlat_result *res, size
 	}
 }
 
+struct report_ctx {
+	const struct benchlat_result *res;
+	size_t n;
+	const char *commit;
+	int dirty;
+};
+
+static void report_body(FILE *f, const void *ctx)
+{
+	const struct report_ctx *c = ctx;
+
+	fputs(benchlat_prose_head, f);
+	fprintf(f, "\nCommit: `%s`%s.\n", c->commit,
+		c->dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
+	benchlat_md_configs(f, c->res, c->n);
+	benchlat_md_tables(f, c->res, c->n);
+	benchlat_md_xen2003(f, c->res, c->n);
+}
+
 int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n)
 {
-	char path[PATH_MAX + 32], tmp[PATH_MAX + 40], commit[64];
-	int dirty, bad;
-	FILE *f;
+	char path[PATH_MAX + 32], commit[64];
+	struct report_ctx c = { res, n, commit, 0 };
 
 	snprintf(path, sizeof path, "%s/../latency.md", o->out);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	if (bench_git_describe(commit, sizeof commit, &dirty) < 0) {
+	if (bench_git_describe(commit, sizeof commit, &c.dirty) < 0) {
 		snprintf(commit, sizeof commit, "unknown (not a git tree)");
-		dirty = 0;
+		c.dirty = 0;
 	}
-	f = fopen(tmp, "w");
-	if (!f) {
-		fprintf(stderr, "proteus bench: %s: %s\n", tmp, strerror(errno));
-		return -1;
-	}
-	fputs(benchlat_prose_head, f);
-	fprintf(f, "\nCommit: `%s`%s.\n", commit,
-		dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
-	benchlat_md_configs(f, res, n);
-	benchlat_md_tables(f, res, n);
-	benchlat_md_xen2003(f, res, n);
-	bad = ferror(f);
-	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
-		fprintf(stderr, "proteus bench: writing %s: %s\n", path, strerror(errno));
-		remove(tmp);
-		return -1;
-	}
-	fprintf(stderr, "proteus bench: wrote %s\n", path);
-	return 0;
+	return benchlat_write_file(path, report_body, &c);
 }

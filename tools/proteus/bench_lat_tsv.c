@@ -34,21 +34,21 @@ static void benchlat_body_runs(FILE *f, const struct benchlat_result *res, size_
 				res[i].max[op].hcalls);
 }
 
-static int benchlat_write(const char *dir, const char *name, benchlat_body_fn *body,
-			  const struct benchlat_result *res, size_t n)
+/* Write path through path.tmp and a rename, so a reader never sees half
+ * a file; body writes the contents. */
+int benchlat_write_file(const char *path, void (*body)(FILE *f, const void *ctx), const void *ctx)
 {
-	char path[4096], tmp[4100];
+	char tmp[4200];
 	FILE *f;
 	int bad;
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	f = fopen(tmp, "w");
 	if (!f) {
 		fprintf(stderr, "proteus bench: %s: %s\n", tmp, strerror(errno));
 		return -1;
 	}
-	body(f, res, n);
+	body(f, ctx);
 	bad = ferror(f);
 	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
 		fprintf(stderr, "proteus bench: writing %s: %s\n", path, strerror(errno));
@@ -57,6 +57,29 @@ static int benchlat_write(const char *dir, const char *name, benchlat_body_fn *b
 	}
 	fprintf(stderr, "proteus bench: wrote %s\n", path);
 	return 0;
+}
+
+struct tsv_ctx {
+	benchlat_body_fn *body;
+	const struct benchlat_result *res;
+	size_t n;
+};
+
+static void tsv_body(FILE *f, const void *ctx)
+{
+	const struct tsv_ctx *c = ctx;
+
+	c->body(f, c->res, c->n);
+}
+
+static int benchlat_write(const char *dir, const char *name, benchlat_body_fn *body,
+			  const struct benchlat_result *res, size_t n)
+{
+	char path[4096];
+	struct tsv_ctx c = { body, res, n };
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return benchlat_write_file(path, tsv_body, &c);
 }
 
 int benchlat_write_tsv(const char *dir, const struct benchlat_result *res, size_t n)
