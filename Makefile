@@ -54,7 +54,8 @@ KLDFLAGS := -nostdlib -static -no-pie -z max-page-size=0x1000 -z noexecstack \
 # keeps the native privilege model.
 KSRC_C := $(wildcard kernel/boot/*.c kernel/core/*.c kernel/mm/*.c kernel/cpu/*.c \
 	kernel/dev/*.c kernel/irq/*.c kernel/proc/*.c kernel/bench/*.c \
-	kernel/fs/*.c kernel/tty/*.c kernel/signal/*.c) kernel/main.c \
+	kernel/fs/*.c kernel/tty/*.c kernel/signal/*.c kernel/net/*.c \
+	kernel/dev/*/*.c kernel/drivers/*/*.c) kernel/main.c \
 	kernel/pv/info.c lib/string.c lib/fmt.c lib/cpio.c lib/elf64.c lib/cmdline.c lib/pvpatch.c \
 	lib/path.c lib/ldisc.c lib/ring.c lib/sigrules.c
 KSRC_S := kernel/boot/pvh_head.S kernel/proc/switch.S

@@ -25,6 +25,7 @@
 #include "vfs.h"
 #include "syscall.h"
 #include "dev/acpi.h"
+#include "initcall.h"
 #include "lib/fmt.h"
 #include <string.h>
 
@@ -138,6 +139,7 @@ __noreturn void kmain(struct boot_info *bi)
 	clock_start();
 	irq_enable();
 	pr_info("time: clock running, tick %u Hz\n", CLOCK_HZ);
+	initcalls_run();
 
 	crash_on_purpose();
 	if (ktest_enabled)
