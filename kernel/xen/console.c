@@ -55,9 +55,12 @@ static struct console xen_console = {
 	.input_start = xen_console_input_start,
 };
 
-/* Once we can talk, say what we run on (and check it is really Xen). */
+/* Once we can talk, say what we run on (and check it is really Xen).
+ * A domU talks through its console ring (console_ring.c): Xen refuses
+ * console_io to it; console_io stays the fallback when there is no ring. */
 void xen_console_init(void)
 {
-	console_register(&xen_console);
+	if (xen_platform->dom0 || !xen_console_ring_init())
+		console_register(&xen_console);
 	xen_identify();
 }

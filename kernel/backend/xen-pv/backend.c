@@ -109,6 +109,18 @@ static void xenpv_init(struct boot_info *bi)
 	pv_info = xenpv_info;
 	xen_mmu_init(bi);             /* p2m, bootstrap tables, writable page tables */
 	xenpv_platform.dom0 = (xenpv_start.flags & XEN_SIF_INITDOMAIN) != 0;
+	if (!xenpv_platform.dom0) {
+		/* A domU's console ring is one of its own frames (the domain
+		 * builder took it from its memory, below the bootstrap stack):
+		 * reached through the direct map by its pseudo-physical address. */
+		const struct xen_start_info *si = bi->platform;
+		u64 pfn = xen_mfn_to_pfn(si->console.domU.mfn);
+
+		if (pfn < xenpv_start.nr_pages) {
+			xenpv_platform.console_ring_pa = pfn << PAGE_SHIFT;
+			xenpv_platform.console_evtchn = si->console.domU.evtchn;
+		}
+	}
 	xen_platform = &xenpv_platform;
 	xen_vcpu_info_register();     /* the mask byte moves into our per-CPU area */
 

@@ -28,6 +28,11 @@ struct xen_platform {
 	u64 (*pfn_to_gfn)(u64 pfn);
 	/* Map the first nr frames of our grant table and say where. */
 	void *(*grant_map_frames)(unsigned nr);
+	/* A domU's PV console ring (console_ring.c): the pseudo-physical
+	 * address of its page, which is RAM the direct map covers, and its
+	 * event channel.  0 when there is none (dom0 uses console_io). */
+	u64 console_ring_pa;
+	unsigned console_evtchn;
 };
 /* Set by the backend before any other call into this header. */
 extern const struct xen_platform *xen_platform;
@@ -41,6 +46,9 @@ extern struct xen_shared_info *xen_shared;
 DECLARE_PER_CPU(struct xen_vcpu_info, xen_vcpu_info);
 /* Ask Xen to keep this CPU's vcpu_info at this_cpu_ptr(&xen_vcpu_info). */
 void xen_vcpu_info_register(void);
+
+/* Register the console ring as the console; false when there is none. */
+bool xen_console_ring_init(void);
 
 /* Check that this is Xen (through the cpuid op) and say which, once the
  * console works. */
