@@ -79,6 +79,7 @@ static void xenpv_late_init(void)
 
 	xen_map_machine((u64)va, xenpv_start.shared_info_maddr >> PAGE_SHIFT, true);
 	xen_shared = va;
+	xen_p2m_publish();            /* for xl dump-core, save and restore */
 	xen_events_init();
 	irq = irq_alloc(&irq_chip_none, 0, "xen-upcall");
 	if (irq == IRQ_NONE)

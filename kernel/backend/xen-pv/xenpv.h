@@ -33,6 +33,8 @@ extern const struct boot_entry xenpv_boot_entry;
 u64 xen_pfn_to_mfn(u64 pfn);
 u64 xen_mfn_to_pfn(u64 mfn);
 u64 xen_virt_to_machine(const void *va);
+/* Publish the p2m frame list in shared_info (p2m_publish.c). */
+void xen_p2m_publish(void);
 
 /* ---- page tables (mmu.c) ---- */
 void xen_mmu_init(const struct boot_info *bi);
