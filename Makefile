@@ -6,6 +6,7 @@
 #   make run-xen      the same as a Xen PV dom0 (Xen 4.17 under QEMU)
 #   make run-pvh      boot the same ELF as a Xen PVH dom0
 #   make run-kvm      boot the same ELF under QEMU with KVM
+#   make run-domu     the same ELF as a Xen PV domU of a Linux dom0 (ktest, batch)
 #   make check        every test: host unit tests, then the boot matrix
 #   make bench        instruction counts per pv op (bench/report.md), then bench-latency
 #   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
@@ -31,7 +32,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm check bench bench-latency unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu check bench bench-latency unit deps clean
 
 all: kernel initrd tool
 
@@ -234,6 +235,11 @@ run-pvh: all
 # The same ELF under QEMU with KVM (needs a usable /dev/kvm).
 run-kvm: all
 	$(BUILD)/proteus run --on kvm --interactive --kernel $(BUILD)/proteus.elf --initrd $(BUILD)/initrd.cpio
+
+# The same ELF as a Xen PV domU, created by xl in a Debian Linux dom0
+# (mk/domu-image.sh builds and caches the dom0 on first use).
+run-domu: all
+	bash mk/domu-run.sh $(BUILD)/proteus.elf $(BUILD)/initrd.cpio default ktest
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

@@ -224,6 +224,24 @@ else
 	done
 fi
 
+echo "== boot: the same ELF as a Xen PV domU of a Linux dom0 (xl create, Xen 4.17 under QEMU TCG)"
+# mk/domu-run.sh: QEMU exits 1 when the dom0 scenario passed; 0 (a dom0
+# panic or reboot) and a timeout are failures.
+if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$domu/dom0-base.cpio" ]; then
+	f=$LOG/ktest-xen-domu.log
+	DOMU_TIMEOUT=240 bash mk/domu-run.sh "$KERNEL" "$INITRD" default ktest >"$f" 2>&1
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		bad "ktest/xen-domu" "qemu exit $rc, want 1 (see $f)"
+	elif ! grep -Eq "$SENTINEL" "$f"; then
+		bad "ktest/xen-domu" "no line matching '$SENTINEL' in $f"
+	else
+		ok "ktest/xen-domu"
+	fi
+else
+	skipped "ktest/xen-domu" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
+fi
+
 # The console typed at: busybox init's shell on the console, a pipeline,
 # ^C to the foreground job, poweroff (tests/tty/console.exp waits for the
 # guest's output before each keystroke).
