@@ -23,6 +23,9 @@
 struct xen_time {
 	struct pvclock_clock since_boot;
 	struct xen_vcpu_runstate_info runstate __aligned(64);
+	/* Steal before our clock started: a domU's vCPU sits runnable or
+	 * offline while the toolstack builds it (paused), which is not ours. */
+	u64 steal_base;
 };
 static DEFINE_PER_CPU(struct xen_time, xen_time);
 
@@ -40,7 +43,7 @@ u64 xen_clock_ns(void)
 	return pvclock_clock_ns(&this_cpu_ptr(&xen_time)->since_boot, xen_pvclock());
 }
 
-u64 xen_steal_clock(void)
+static u64 xen_steal_raw(void)
 {
 	const struct xen_vcpu_runstate_info *rs = &this_cpu_ptr(&xen_time)->runstate;
 	u64 entry, steal;
@@ -52,6 +55,11 @@ u64 xen_steal_clock(void)
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	} while ((entry & XEN_RUNSTATE_UPDATE) || entry != READ_ONCE(rs->state_entry_time));
 	return steal;
+}
+
+u64 xen_steal_clock(void)
+{
+	return xen_steal_raw() - this_cpu_ptr(&xen_time)->steal_base;
 }
 
 static void vcpu_op(unsigned cmd, void *arg, const char *what)
@@ -104,6 +112,7 @@ void xen_clock_init(void)
 		pr_warn("xen: vm_assist(runstate_update_flag) refused: %s (%ld); "
 			"steal time is read without it\n", xen_strerror(rc), rc);
 	vcpu_op(XEN_VCPUOP_register_runstate_memory_area, &area, "register_runstate_memory_area");
+	x->steal_base = xen_steal_raw();
 	clock_mark_running();
 	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d: TSC %llu kHz)\n",
 		t->tsc_to_system_mul, t->tsc_shift,
