@@ -1,10 +1,10 @@
 /*
  * udpcheck — the host's side of the UDP echo test:
  *
- *     udpcheck LOG PATTERN HOST PORT COUNT
+ *     udpcheck LOG PATTERN HOST PORT COUNT [VMM-PID]
  *
- * Waits (at most 120 s) until a line of the growing file LOG contains
- * PATTERN — the guest's "ready" line, so nothing is sent before the
+ * Waits (at most 120 s, and only while process VMM-PID lives) until a
+ * line of the growing file LOG contains PATTERN — the guest's "ready" line, so nothing is sent before the
  * guest listens — then sends COUNT numbered datagrams to HOST:PORT, each
  * until its echo comes back (1 s per try, at most 10 tries: UDP through
  * QEMU's forward may lose one), and checks every echo byte for byte.
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -67,8 +68,8 @@ int main(int argc, char **argv)
 	struct timespec nap = { 0, 50 * 1000 * 1000 };
 	int s, count, i, waited;
 
-	if (argc != 6 || inet_pton(AF_INET, argv[3], &to.sin_addr) != 1) {
-		fprintf(stderr, "usage: udpcheck LOG PATTERN HOST PORT COUNT\n");
+	if ((argc != 6 && argc != 7) || inet_pton(AF_INET, argv[3], &to.sin_addr) != 1) {
+		fprintf(stderr, "usage: udpcheck LOG PATTERN HOST PORT COUNT [VMM-PID]\n");
 		return 2;
 	}
 	to.sin_port = htons((unsigned short)atoi(argv[4]));
@@ -77,6 +78,10 @@ int main(int argc, char **argv)
 	for (waited = 0; !log_has(argv[1], argv[2]); waited++) {
 		if (waited > 120 * 20) {
 			fprintf(stderr, "udpcheck: no '%s' in %s after 120 s\n", argv[2], argv[1]);
+			return 1;
+		}
+		if (argc == 7 && kill((pid_t)atoi(argv[6]), 0) != 0 && !log_has(argv[1], argv[2])) {
+			fprintf(stderr, "udpcheck: the VMM (pid %s) ended before '%s'\n", argv[6], argv[2]);
 			return 1;
 		}
 		nanosleep(&nap, NULL);
