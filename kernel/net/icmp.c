@@ -30,7 +30,7 @@ void icmp_input(struct net_if *nif, const u8 *ip, size_t iplen, size_t hlen)
 		return;
 	memcpy(&src, ip + 12, 4);
 	memcpy(&dst, ip + 16, 4);
-	if (dst != nif->addr)                 /* no replies to broadcast pings */
+	if (nif != &net_loopback && dst != nif->addr)   /* no replies to broadcast pings */
 		return;
 	memcpy(icmp_reply_buf, m, n);
 	icmp_reply_buf[0] = ICMP_ECHOREPLY;

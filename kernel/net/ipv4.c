@@ -21,9 +21,15 @@
 static u8 ipv4_frame[ETH_FRAME_MAX];
 static u16 ipv4_next_id;
 
+static void ipv4_input_if(struct net_if *nif, const u8 *ip, size_t len);
+
 void ipv4_input(struct netdev *nd, const u8 *ip, size_t len)
 {
-	struct net_if *nif = nd->proto;
+	ipv4_input_if(nd->proto, ip, len);
+}
+
+static void ipv4_input_if(struct net_if *nif, const u8 *ip, size_t len)
+{
 	size_t hlen, tot;
 	be32 dst;
 
@@ -67,7 +73,12 @@ be32 ipv4_source_for(be32 dst)
 	struct net_if *nif;
 	be32 nh;
 
-	return net_route(dst, &nif, &nh) ? 0 : nif->addr;
+	if (net_route(dst, &nif, &nh))
+		return 0;
+	/* To one of our own addresses: from it, as Linux does. */
+	if (nif == &net_loopback && ((dst ^ nif->addr) & nif->mask))
+		return dst;
+	return nif->addr;
 }
 
 int ipv4_output(be32 src, be32 dst, u8 proto, const void *l4, size_t n)
@@ -83,12 +94,12 @@ int ipv4_output(be32 src, be32 dst, u8 proto, const void *l4, size_t n)
 	rc = net_route(dst, &nif, &nh);
 	if (rc)
 		goto out;
-	if (IP_HLEN + n > nif->nd->mtu) {
+	if (IP_HLEN + n > (nif->nd ? nif->nd->mtu : ETH_FRAME_MAX - ETH_HLEN)) {
 		rc = -EMSGSIZE;
 		goto out;
 	}
 	if (!src)
-		src = nif->addr;
+		src = ipv4_source_for(dst);
 	ip[0] = 0x45;
 	ip[1] = 0;
 	ip[2] = (u8)((IP_HLEN + n) >> 8);
@@ -105,7 +116,14 @@ int ipv4_output(be32 src, be32 dst, u8 proto, const void *l4, size_t n)
 	sum = net_csum_fold(net_csum_add(0, ip, IP_HLEN));
 	memcpy(ip + 10, &sum, 2);
 	memcpy(ip + IP_HLEN, l4, n);
-	rc = arp_output(nif, nh, ipv4_frame, ETH_HLEN + IP_HLEN + n);
+	if (nif == &net_loopback) {
+		/* Delivery copies what it keeps; an echo reply it sends from
+		 * here rebuilds this buffer only after the request was copied. */
+		ipv4_input_if(nif, ip, IP_HLEN + n);
+		rc = 0;
+	} else {
+		rc = arp_output(nif, nh, ipv4_frame, ETH_HLEN + IP_HLEN + n);
+	}
 	if (rc == 0)
 		rc = (int)n;
 out:

@@ -65,6 +65,7 @@ int arp_output(struct net_if *nif, be32 nh, u8 *frame, size_t len);
 void arp_flush(void);
 
 /* ---- netconf.c: addresses and routes ---- */
+extern struct net_if net_loopback;      /* 127.0.0.1/8, no device */
 struct net_if *net_if_of(struct netdev *nd);
 int net_if_configure(struct netdev *nd, be32 addr, unsigned prefix, be32 gateway);
 /* Where dst goes: 0 with the interface and next hop, or -ENETUNREACH. */

@@ -9,9 +9,10 @@
  *     ip=ADDR/PREFIX:GATEWAY    the same, for hosts whose tools refuse ','
  *
  * applied to the first netdev once the drivers have registered theirs.
- * Routing is what one interface needs: on-link when dst shares the
- * subnet (or is the limited broadcast), else via the gateway, else
- * ENETUNREACH.
+ * Routing is what one interface needs: loopback for 127/8 and our own
+ * addresses (delivered to ourselves without a device), on-link when dst
+ * shares the subnet (or is the limited broadcast), else via the gateway,
+ * else ENETUNREACH.
  */
 #include "net.h"
 #include "errno.h"
@@ -23,6 +24,7 @@
 #define NET_IFS 4
 
 static struct net_if net_ifs[NET_IFS];
+struct net_if net_loopback = { .addr = 0x0100007fu, .mask = 0x000000ffu };  /* 127.0.0.1/8 */
 static char net_ip_opt[48];
 KOPT_STRING(net_ip, "ip", net_ip_opt,
 	    "ADDR/PREFIX[,GATEWAY] (or ':' before GATEWAY): the first netdev's IPv4 address");
@@ -66,11 +68,21 @@ int net_route(be32 dst, struct net_if **out, be32 *nexthop)
 	struct net_if *via = NULL;
 	unsigned i;
 
+	if (((dst ^ net_loopback.addr) & net_loopback.mask) == 0) {
+		*out = &net_loopback;
+		*nexthop = dst;
+		return 0;
+	}
 	for (i = 0; i < NET_IFS; i++) {
 		struct net_if *nif = &net_ifs[i];
 
 		if (!nif->nd || nif->nd->gone || !nif->addr)
 			continue;
+		if (dst == nif->addr) {
+			*out = &net_loopback;
+			*nexthop = dst;
+			return 0;
+		}
 		if (dst == 0xffffffffu || ((dst ^ nif->addr) & nif->mask) == 0) {
 			*out = nif;
 			*nexthop = dst;
@@ -88,6 +100,8 @@ int net_route(be32 dst, struct net_if **out, be32 *nexthop)
 
 bool net_addr_local(struct net_if *nif, be32 addr)
 {
+	if (nif == &net_loopback)
+		return true;                     /* only what we sent ourselves comes in here */
 	return addr == nif->addr || addr == 0xffffffffu || addr == (nif->addr | ~nif->mask);
 }
 
