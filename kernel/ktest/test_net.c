@@ -255,3 +255,31 @@ KTEST(net_udp_socket, "a UDP socket binds, receives, sends with a valid checksum
 	file_put(fb);
 	kt_dev.gone = true;                                   /* leave routing to real devices */
 }
+
+KTEST(net_ping_sockets, "a ping socket's echo to 127.0.0.1 comes back with its id; a raw ICMP socket sees request and reply")
+{
+	struct file *fp, *fr;
+	struct sock *p, *r;
+	struct sock_rec from;
+	u8 echo[12] = { 8, 0, 0, 0, 0, 0, 0, 7, 'p', 'r', 'o', 't' }, buf[64];
+	long rc;
+
+	KT_ASSERT(t, sock_create(SOCK_DGRAM, IPPROTO_ICMP, O_NONBLOCK, &fp) == 0);
+	KT_ASSERT(t, sock_create(SOCK_RAW, IPPROTO_ICMP, O_NONBLOCK, &fr) == 0);
+	p = fp->priv, r = fr->priv;
+	KT_EXPECT_EQ(t, sock_send(p, echo, sizeof(echo), true, htonl(0x7f000001), 0),
+		     sizeof(echo));
+	rc = sock_recv(p, fp, buf, sizeof(buf), 0, &from);
+	KT_ASSERT(t, rc == sizeof(echo));
+	KT_EXPECT(t, buf[0] == 0 && !memcmp(buf + 4, &p->lport, 2) && !memcmp(buf + 8, "prot", 4));
+	KT_EXPECT(t, from.addr == htonl(0x7f000001));
+	KT_EXPECT_EQ(t, sock_recv(p, fp, buf, sizeof(buf), 0, &from), -EAGAIN);
+	rc = sock_recv(r, fr, buf, sizeof(buf), 0, &from);        /* the request, IP header first */
+	KT_EXPECT(t, rc == IP_HLEN + sizeof(echo) && buf[0] == 0x45 && buf[IP_HLEN] == 8);
+	rc = sock_recv(r, fr, buf, sizeof(buf), 0, &from);        /* and the reply */
+	KT_EXPECT(t, rc == IP_HLEN + sizeof(echo) && buf[IP_HLEN] == 0);
+	KT_EXPECT_EQ(t, sock_send(p, "\x00\x00\x00\x00\x00\x00\x00\x00", 8, true,
+				  htonl(0x7f000001), 0), -EINVAL);   /* only echo requests */
+	file_put(fp);
+	file_put(fr);
+}
