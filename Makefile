@@ -162,7 +162,8 @@ $(LDIR)/usertests: $(UT_OBJS)
 BUSYBOX := /bin/busybox
 BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true false \
 	test [ printf head tail sort uniq tr cut expr seq env kill poweroff reboot halt \
-	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date
+	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date \
+	ping
 
 # The initrd: /init is busybox's init (which reads /etc/inittab and runs a
 # shell on the console); every program is under /bin, next to busybox and
