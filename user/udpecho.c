@@ -1,5 +1,7 @@
 /*
- * udpecho — a UDP echo server: udpecho PORT [COUNT].
+ * udpecho — a UDP echo server: udpecho [PORT [COUNT]], PORT 7 by default
+ * (so it can run as init with no arguments: microvm's QEMU appends its
+ * virtio_mmio.device= options to the command line, after any "--").
  *
  * Binds PORT on every address, prints "udpecho: ready on port PORT" once
  * it can receive (a test waits for that line before it sends), then sends
@@ -31,12 +33,12 @@ int main(int argc, char **argv)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET }, peer;
 	socklen_t alen = sizeof(a);
-	long port = argc > 1 ? strtol(argv[1], NULL, 10) : 0, count = argc > 2 ? atol(argv[2]) : 0;
+	long port = argc > 1 ? strtol(argv[1], NULL, 10) : 7, count = argc > 2 ? atol(argv[2]) : 0;
 	char buf[2048];
 	int s, s2, one = 1;
 
-	if (argc < 2 || port <= 0 || port > 65535 || count < 0) {
-		fprintf(stderr, "usage: udpecho PORT [COUNT]\n");
+	if (port <= 0 || port > 65535 || count < 0) {
+		fprintf(stderr, "usage: udpecho [PORT [COUNT]]\n");
 		return 2;
 	}
 	if (socket(AF_INET, SOCK_STREAM, 0) >= 0 || errno != EPROTONOSUPPORT)

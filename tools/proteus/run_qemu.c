@@ -82,6 +82,9 @@ void run_qemu_net(struct argv *out, const struct run_opts *o)
 		out->oom = 1;
 		return;
 	}
+	/* microvm's virtio-mmio slots are legacy (version 1) unless told. */
+	if (strcmp(o->machine, "microvm") == 0)
+		argv_pushv(out, (const char *const[]){ "-global", "virtio-mmio.force-legacy=false", NULL });
 	argv_pushv(out, (const char *const[]){
 		"-netdev", netdev,
 		"-device", strcmp(o->machine, "microvm") == 0 ? "virtio-net-device,netdev=net0"
