@@ -163,7 +163,8 @@ $(LDIR)/usertests: $(UT_OBJS)
 BUSYBOX := /bin/busybox
 BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true false \
 	test [ printf head tail sort uniq tr cut expr seq env kill poweroff reboot halt \
-	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date
+	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date \
+	ping
 
 # The initrd: /init is busybox's init (which reads /etc/inittab and runs a
 # shell on the console); every program is under /bin, next to busybox and
@@ -204,7 +205,12 @@ UNIT_BINS += $(PROTEUS_UNIT_BINS)
 unit: $(PROTEUS_UNIT_BINS)
 $(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
 
-tool: $(BUILD)/proteus
+tool: $(BUILD)/proteus $(BUILD)/udpcheck
+
+# The host's side of the UDP echo rows (tests/check.sh).
+$(BUILD)/udpcheck: tools/udpcheck.c
+	@mkdir -p $(@D)
+	$(call msg,HOSTCC,$@)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -o $@
 
 .PHONY: unit-build print-unit-bins
 unit-build: $(UNIT_BINS)

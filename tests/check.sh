@@ -248,6 +248,38 @@ else
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi
+# UDP through QEMU's user network: udpecho in the guest, udpcheck on the
+# host sending through a hostfwd once the guest printed its ready line;
+# each datagram retried, never timed.  Then busybox ping to the gateway,
+# which QEMU's user network answers itself.
+net_row() { # NAME [proteus run options]
+	name=$1
+	shift
+	f=$LOG/$(echo "$name" | tr / -)
+	port=$((20000 + ($$ + pass + fail) % 20000))
+	# shellcheck disable=SC2086
+	"$PROTEUS" run --timeout "$TIMEOUT" --log "$f.log" --net=hostfwd=udp:127.0.0.1:$port-:7 "$@" \
+		-- init=/bin/udpecho ip=10.0.2.15/24,10.0.2.2 >/dev/null 2>"$f.err" &
+	vmm=$!
+	"$BUILD/udpcheck" "$f.log" 'udpecho: ready on port 7' 127.0.0.1 "$port" 3 "$vmm" >"$f.check" 2>&1
+	crc=$?
+	[ "$crc" -eq 0 ] || kill "$vmm" 2>/dev/null
+	wait "$vmm"
+	rc=$?
+	if [ "$crc" -ne 0 ]; then
+		bad "$name" "$(tail -1 "$f.check") (see $f.log)"
+	elif [ "$rc" -ne 0 ] || ! grep -q '^udpecho: done' "$f.log"; then
+		bad "$name" "exit $rc, want 0 and 'udpecho: done' in $f.log"
+	else
+		ok "$name"
+	fi
+}
+echo "== net: virtio-net, UDP echo and ping through QEMU's user network"
+for m in pc q35; do
+	net_row "net/$m/udp-echo" --on qemu --machine "$m" --kernel "$KERNEL"
+done
+boot "net/pc/ping-gateway" 0 '^1 packets transmitted, 1 packets received' --net --kernel "$KERNEL" \
+	-- init=/bin/busybox ip=10.0.2.15/24:10.0.2.2 -- ping -c 1 -W 10 10.0.2.2
 
 # The console typed at: busybox init's shell on the console, a pipeline,
 # ^C to the foreground job, poweroff (tests/tty/console.exp waits for the
@@ -279,6 +311,7 @@ if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	TIMEOUT_SAVED=$TIMEOUT
 	TIMEOUT=${CHECK_KVM_TIMEOUT:-300}
 	boot "ktest/kvm/microvm" 0 "$SENTINEL" --on kvm --kernel "$KERNEL" -- ktest
+	net_row "net/kvm/udp-echo" --on kvm --kernel "$KERNEL"
 	# Every kernel instruction emulated: no per-test alarm, the run's own
 	# deadline is the guard (about 3 minutes idle, twice that loaded).
 	TIMEOUT=${CHECK_KVM_USER_TIMEOUT:-900}
@@ -287,6 +320,7 @@ if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	TIMEOUT=$TIMEOUT_SAVED
 else
 	skipped "ktest/kvm/microvm" "no usable /dev/kvm on this machine"
+	skipped "net/kvm/udp-echo" "no usable /dev/kvm on this machine"
 	skipped "user/kvm/usertests" "no usable /dev/kvm on this machine"
 fi
 finish

@@ -61,6 +61,21 @@
 #define ENOTSUP 95
 #define EOPNOTSUPP 95
 #define EOVERFLOW 75
+#define ENOTSOCK 88
+#define EDESTADDRREQ 89
+#define EMSGSIZE 90
+#define EPROTOTYPE 91
+#define ENOPROTOOPT 92
+#define EPROTONOSUPPORT 93
+#define ESOCKTNOSUPPORT 94
+#define EAFNOSUPPORT 97
+#define EADDRINUSE 98
+#define EADDRNOTAVAIL 99
+#define ENETUNREACH 101
+#define EISCONN 106
+#define ENOTCONN 107
+#define ETIMEDOUT 110
+#define ECONNREFUSED 111
 /* Kernel-internal: a system call interrupted by a signal whose handler
  * has SA_RESTART is restarted; otherwise user space sees EINTR. */
 #define ERESTARTSYS 512
@@ -107,6 +122,21 @@
 #define SYS_alarm 37
 #define SYS_setitimer 38
 #define SYS_getpid 39
+#define SYS_socket 41
+#define SYS_connect 42
+#define SYS_accept 43
+#define SYS_sendto 44
+#define SYS_recvfrom 45
+#define SYS_sendmsg 46
+#define SYS_recvmsg 47
+#define SYS_shutdown 48
+#define SYS_bind 49
+#define SYS_listen 50
+#define SYS_getsockname 51
+#define SYS_getpeername 52
+#define SYS_socketpair 53
+#define SYS_setsockopt 54
+#define SYS_getsockopt 55
 #define SYS_clone 56
 #define SYS_fork 57
 #define SYS_vfork 58
@@ -709,6 +739,72 @@ struct linux_itimerval {
 #define GRND_NONBLOCK 1
 #define GRND_RANDOM 2
 
+/* ---- sockets (socket(2), ip(7), udp(7), socket(7)) ---- */
+#define AF_UNSPEC 0
+#define AF_UNIX 1
+#define AF_INET 2
+#define AF_INET6 10
+#define AF_NETLINK 16
+#define AF_PACKET 17
+#define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define SOCK_RAW 3
+#define SOCK_TYPE_MASK 0xf
+#define SOCK_NONBLOCK 04000
+#define SOCK_CLOEXEC 02000000
+#define IPPROTO_IP 0
+#define IPPROTO_ICMP 1
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+#define INADDR_ANY 0u
+#define SOL_SOCKET 1
+#define SOL_IP 0
+#define SO_REUSEADDR 2
+#define SO_TYPE 3
+#define SO_ERROR 4
+#define SO_BROADCAST 6
+#define SO_SNDBUF 7
+#define SO_RCVBUF 8
+#define SO_KEEPALIVE 9
+#define SO_REUSEPORT 15
+#define SO_RCVTIMEO 20
+#define SO_SNDTIMEO 21
+#define SO_PROTOCOL 38
+#define SO_DOMAIN 39
+#define IP_TOS 1
+#define IP_TTL 2
+#define IP_RECVERR 11
+#define MSG_OOB 0x1
+#define MSG_PEEK 0x2
+#define MSG_CTRUNC 0x8
+#define MSG_TRUNC 0x20
+#define MSG_DONTWAIT 0x40
+#define MSG_WAITALL 0x100
+#define MSG_NOSIGNAL 0x4000
+#define SHUT_RD 0
+#define SHUT_WR 1
+#define SHUT_RDWR 2
+
+/* Port and address in network byte order. */
+struct linux_sockaddr_in {
+	uint16_t sin_family;
+	uint16_t sin_port;
+	uint32_t sin_addr;
+	uint8_t sin_zero[8];
+};
+
+struct linux_msghdr {
+	uint64_t msg_name;
+	uint32_t msg_namelen;
+	uint32_t pad0;
+	uint64_t msg_iov;
+	uint64_t msg_iovlen;
+	uint64_t msg_control;
+	uint64_t msg_controllen;
+	int32_t msg_flags;
+	uint32_t pad1;
+};
+
 /* ---- the initial process stack: auxiliary vector types ---- */
 #define AT_NULL 0
 #define AT_IGNORE 1
@@ -747,5 +843,9 @@ _Static_assert(__builtin_offsetof(struct linux_statx, stx_atime) == 0x40, "statx
 _Static_assert(__builtin_offsetof(struct linux_statx, stx_rdev_major) == 0x80, "statx.stx_rdev_major");
 _Static_assert(sizeof(struct linux_statfs) == 120, "statfs is 120 bytes");
 _Static_assert(sizeof(struct linux_flock) == 32, "flock is 32 bytes");
+_Static_assert(sizeof(struct linux_sockaddr_in) == 16, "sockaddr_in is 16 bytes");
+_Static_assert(sizeof(struct linux_msghdr) == 56, "msghdr is 56 bytes");
+_Static_assert(__builtin_offsetof(struct linux_msghdr, msg_flags) == 48, "msghdr.msg_flags");
+_Static_assert(sizeof(struct linux_iovec) == 16, "iovec is 16 bytes");
 
 #endif

@@ -55,3 +55,10 @@ int isa_irq_alloc_at(unsigned line, u32 gsi_hint, const char *name)
 	return ioapic_irq_alloc(gsi, (flags & ACPI_INTI_TRIGGER_MASK) == ACPI_INTI_TRIGGER_LEVEL,
 				(flags & ACPI_INTI_POLARITY_MASK) == ACPI_INTI_POLARITY_LOW, name);
 }
+
+int gsi_irq_alloc(u32 gsi, bool level, bool active_low, const char *name)
+{
+	if (!routed)
+		isa_route();
+	return use_ioapic ? ioapic_irq_alloc(gsi, level, active_low, name) : IRQ_NONE;
+}

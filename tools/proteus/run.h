@@ -47,6 +47,8 @@ struct run_opts {
 	char **kargs;             /* kernel arguments after "--" */
 	size_t nkargs;
 	int quiet;                /* no option: the guest's output goes to the log only (proteus bench) */
+	int net;                  /* --net: a virtio-net NIC on QEMU's user-mode network */
+	const char *net_opts;     /* --net=OPTS: appended to -netdev user (hostfwd=udp::P-:7...) */
 };
 
 enum runargs_result {
@@ -105,6 +107,8 @@ int run_qemu_build(const struct run_opts *o, struct argv *out);
 /* What every QEMU platform adds after the machine: the kernel, initrd and
  * command line, -icount and the gdbstub as asked. */
 void run_qemu_guest(struct argv *out, const struct run_opts *o);
+/* --net's NIC and QEMU user network, for every QEMU platform (run_qemu.c). */
+void run_qemu_net(struct argv *out, const struct run_opts *o);
 /* QEMU with KVM (run_kvm.c). */
 int run_kvm_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 int run_kvm_build(const struct run_opts *o, struct argv *out);

@@ -9,7 +9,9 @@
  * microvm takes the same flags (checked on QEMU 7.2): it has COM1 and an
  * ISA bus for isa-debug-exit, and accepts -net none.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "tools/proteus/run.h"
 
 /*
@@ -63,9 +65,38 @@ void run_qemu_guest(struct argv *out, const struct run_opts *o)
 	free(append);
 }
 
+/*
+ * --net: QEMU's user-mode network (the guest is 10.0.2.15/24 behind a
+ * gateway at 10.0.2.2) with the forwards --net=OPTS asks for, and a
+ * virtio-net NIC on it — modern-only on PCI (pc, q35), on virtio-mmio on
+ * microvm.
+ */
+void run_qemu_net(struct argv *out, const struct run_opts *o)
+{
+	char netdev[512];
+
+	if (!o->net)
+		return;
+	if ((size_t)snprintf(netdev, sizeof netdev, "user,id=net0%s%s", o->net_opts ? "," : "",
+			     o->net_opts ? o->net_opts : "") >= sizeof netdev) {
+		out->oom = 1;
+		return;
+	}
+	/* microvm's virtio-mmio slots are legacy (version 1) unless told. */
+	if (strcmp(o->machine, "microvm") == 0)
+		argv_pushv(out, (const char *const[]){ "-global", "virtio-mmio.force-legacy=false", NULL });
+	argv_pushv(out, (const char *const[]){
+		"-netdev", netdev,
+		"-device", strcmp(o->machine, "microvm") == 0 ? "virtio-net-device,netdev=net0"
+							       : "virtio-net-pci,disable-legacy=on,netdev=net0",
+		NULL,
+	});
+}
+
 int run_qemu_build(const struct run_opts *o, struct argv *out)
 {
 	run_qemu_machine(out, o->qemu, o->machine, "256M", o->interactive);
+	run_qemu_net(out, o);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
 }

@@ -123,6 +123,13 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		name[nlen] = 0;
 		for (const char *const *v = valued; *v; v++)
 			takes |= strcmp(*v, name) == 0;
+		if (strcmp(name, "--net") == 0) {
+			if (eq && !eq[1])
+				return runargs_fail(err, errlen, "--net= needs a value (e.g. hostfwd=udp::5555-:7)");
+			o->net = 1;
+			o->net_opts = eq ? eq + 1 : NULL;
+			continue;
+		}
 		if (strcmp(name, "--icount") == 0 || strcmp(name, "--gdb") == 0 ||
 		    strcmp(name, "--interactive") == 0) {
 			if (eq)
@@ -180,6 +187,8 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		o->timeout = RUNARGS_MAX_TIMEOUT;
 	if ((o->xen || o->xen_log) && strncmp(o->platform, "xen", 3) != 0)
 		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");
+	if (o->net && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
+		return runargs_fail(err, errlen, "--net is for --on qemu or kvm");
 	o->kargs = argv + i;
 	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
 	{

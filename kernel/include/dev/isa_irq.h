@@ -11,4 +11,8 @@ int isa_irq_alloc(unsigned line, const char *name);
 #define ISA_GSI_AS_ROUTED 0xffffffffu
 int isa_irq_alloc_at(unsigned line, u32 gsi, const char *name);
 
+/* An irq for IO-APIC input gsi with the given trigger and polarity (a
+ * PCI INTx line, a virtio-mmio slot); IRQ_NONE without an IO-APIC. */
+int gsi_irq_alloc(u32 gsi, bool level, bool active_low, const char *name);
+
 #endif
