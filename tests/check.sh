@@ -275,7 +275,7 @@ net_row() { # NAME [proteus run options]
 	fi
 }
 echo "== net: virtio-net, UDP echo and ping through QEMU's user network"
-for m in pc q35; do
+for m in pc q35 microvm; do
 	net_row "net/$m/udp-echo" --on qemu --machine "$m" --kernel "$KERNEL"
 done
 boot "net/pc/ping-gateway" 0 '^1 packets transmitted, 1 packets received' --net --kernel "$KERNEL" \

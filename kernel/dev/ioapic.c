@@ -47,23 +47,40 @@ static void io_write(struct ioapic *io, u32 reg, u32 v)
 	io->regs[IOWIN / 4] = v;
 }
 
-bool ioapic_add(u64 pa, u32 gsi_base)
+/* The pin count from the version register; 0 if pa does not answer like an IO-APIC. */
+static u32 pins_of(struct ioapic *io, u64 pa)
 {
-	struct ioapic *io;
-	u32 ver, pin;
+	u32 ver;
 
-	if (nr_ioapics == MAX_IOAPICS)
-		return false;
-	io = &ioapics[nr_ioapics];
 	io->regs = ioremap(pa, 0x20);
 	ver = io_read(io, IOAPIC_VER);
 	if (ver == 0xffffffffu || (ver & 0xff) < 0x10) {
 		pr_warn("ioapic: nothing like an IO-APIC at %#llx (version register %#x)\n",
 			(unsigned long long)pa, ver);
-		return false;
+		return 0;
 	}
+	return ((ver >> 16) & 0xff) + 1;
+}
+
+u32 ioapic_count_pins(u64 pa)
+{
+	struct ioapic probe;
+
+	return pins_of(&probe, pa);
+}
+
+bool ioapic_add(u64 pa, u32 gsi_base)
+{
+	struct ioapic *io;
+	u32 pin;
+
+	if (nr_ioapics == MAX_IOAPICS)
+		return false;
+	io = &ioapics[nr_ioapics];
 	io->gsi_base = gsi_base;
-	io->nr_pins = ((ver >> 16) & 0xff) + 1;
+	io->nr_pins = pins_of(io, pa);
+	if (!io->nr_pins)
+		return false;
 	for (pin = 0; pin < io->nr_pins; pin++) {
 		io_write(io, IOAPIC_REDTBL(pin) + 1, 0);
 		io_write(io, IOAPIC_REDTBL(pin), RTE_MASKED);

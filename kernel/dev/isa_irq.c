@@ -2,11 +2,13 @@
  * isa_irq.c — routing the PC's ISA lines.  Where the MADT describes
  * IO-APICs, the lines arrive there (line n at GSI n unless an interrupt
  * source override says otherwise: QEMU's PIT line 0 is GSI 2), and the
- * 8259s are remapped and masked; where it does not, the 8259s deliver.
+ * 8259s are remapped and masked; without a MADT an MP table may say the
+ * same (dev/mptable.c); where neither does, the 8259s deliver.
  * The routing is found the first time a driver asks.
  */
 #include "dev/isa_irq.h"
 #include "dev/acpi.h"
+#include "dev/mptable.h"
 #include "dev/ioapic.h"
 #include "dev/pic.h"
 #include "abi/acpi.h"
@@ -22,7 +24,7 @@ static void isa_route(void)
 
 	routed = true;
 	pic_init();                       /* remapped and masked either way */
-	if (!acpi_irq_routing(&routing))
+	if (!acpi_irq_routing(&routing) && !mptable_irq_routing(&routing))
 		return;
 	for (i = 0; i < routing.nr_ioapics; i++)
 		use_ioapic |= ioapic_add(routing.ioapic[i].address, routing.ioapic[i].gsi_base);

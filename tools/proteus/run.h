@@ -109,6 +109,8 @@ int run_qemu_build(const struct run_opts *o, struct argv *out);
 void run_qemu_guest(struct argv *out, const struct run_opts *o);
 /* --net's NIC and QEMU user network, for every QEMU platform (run_qemu.c). */
 void run_qemu_net(struct argv *out, const struct run_opts *o);
+/* The -M argument: the machine, with the options its devices need. */
+const char *run_qemu_machine_name(const struct run_opts *o);
 /* QEMU with KVM (run_kvm.c). */
 int run_kvm_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 int run_kvm_build(const struct run_opts *o, struct argv *out);

@@ -93,9 +93,19 @@ void run_qemu_net(struct argv *out, const struct run_opts *o)
 	});
 }
 
+/*
+ * QEMU 7.2's microvm names its virtio-mmio transports on the kernel
+ * command line (virtio_mmio.device=, appended at the end) only without
+ * ACPI; the interrupt routing then comes from qboot's MP table.
+ */
+const char *run_qemu_machine_name(const struct run_opts *o)
+{
+	return o->net && strcmp(o->machine, "microvm") == 0 ? "microvm,acpi=off" : o->machine;
+}
+
 int run_qemu_build(const struct run_opts *o, struct argv *out)
 {
-	run_qemu_machine(out, o->qemu, o->machine, "256M", o->interactive);
+	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), "256M", o->interactive);
 	run_qemu_net(out, o);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
