@@ -6,4 +6,5 @@ XEN_PLATFORM_MK := 1
 KSRC_C += $(wildcard kernel/xen/*.c)
 KSRC_S += $(wildcard kernel/xen/*.S)
 KTEST_C += $(wildcard kernel/xen/ktest/*.c)
+include kernel/drivers/xen/drivers.mk
 endif
