@@ -103,10 +103,13 @@ static const struct {
 	{ "hypercalls", 0444, MKDEV(240, 0), &hypercalls_fops },   /* Proteus's own */
 };
 
+static struct inode *devfs_dir;
+
 void devfs_build(struct inode *dev)
 {
 	unsigned i;
 
+	devfs_dir = dev;
 	for (i = 0; i < ARRAY_SIZE(devices); i++) {
 		struct inode *ino = inode_alloc(&devfs_super, S_IFCHR | devices[i].mode);
 
@@ -117,4 +120,26 @@ void devfs_build(struct inode *dev)
 		dir_add(dev, devices[i].name, strlen(devices[i].name), ino);
 		inode_put(ino);
 	}
+}
+
+/* Nodes of devices found after boot join the same directory; the table
+ * above stays the list of those that always exist. */
+int devfs_add(const char *name, u32 mode, u64 rdev, u64 size, const struct file_ops *fops,
+	      void *priv)
+{
+	struct inode *ino;
+	int rc;
+
+	if (!devfs_dir)
+		return -ENOENT;
+	ino = inode_alloc(&devfs_super, mode);
+	if (!ino)
+		return -ENOMEM;
+	ino->rdev = rdev;
+	ino->size = size;
+	ino->fops = fops;
+	ino->u.priv = priv;
+	rc = dir_add(devfs_dir, name, strlen(name), ino);
+	inode_put(ino);
+	return rc;
 }

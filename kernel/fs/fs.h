@@ -52,6 +52,7 @@ struct file_ops {
 	void (*release)(struct file *f);        /* optional, at the last close */
 	unsigned (*poll)(struct file *f);       /* POLL* bits ready now; NULL: always ready */
 	long (*ioctl)(struct file *f, unsigned cmd, u64 arg);
+	int (*fsync)(struct file *f);           /* optional: write back what a device caches */
 	bool stream;               /* no position: lseek/pread are ESPIPE */
 	bool one_call;             /* a read may block: one call per system call */
 };
@@ -175,6 +176,11 @@ unsigned fd_limit(void);
 /* ---- rootfs.c, devfs.c, pipe.c ---- */
 void rootfs_build(struct inode *root);
 void devfs_build(struct inode *dev);
+/* A node made after boot (a disk found by a driver): /dev/NAME of mode
+ * (S_IFCHR/S_IFBLK | permissions) and rdev, size bytes, priv in the
+ * inode's u.priv; 0 or -errno. */
+int devfs_add(const char *name, u32 mode, u64 rdev, u64 size, const struct file_ops *fops,
+	      void *priv);
 int pipe_create(struct file **rd, struct file **wr, int flags);
 /* Bytes waiting in a pipe (FIONREAD); false if f is no pipe. */
 bool pipe_fionread(struct file *f, int *count);

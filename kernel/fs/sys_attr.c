@@ -5,6 +5,7 @@
  * ioctl, which the file's own ioctl answers after the generic ones.
  */
 #include "fs.h"
+#include "blockdev.h"
 #include "mm.h"
 #include "proc.h"
 #include "uaccess.h"
@@ -128,19 +129,24 @@ SYSCALL_DEFINE2(ftruncate, int, fd, s64, len)
 	return rc;
 }
 
-static long fd_check(int fd)
+/* Files in memory have nothing to write back; a device may (a disk's
+ * write cache). */
+static long fd_sync(int fd)
 {
 	struct file *f = fd_get(fd);
+	long rc;
 
 	if (!f)
 		return -EBADF;
+	rc = f->ops && f->ops->fsync ? f->ops->fsync(f) : 0;
 	file_put(f);
-	return 0;
+	return rc;
 }
 
-SYSCALL_DEFINE1(fsync, int, fd) { return fd_check(fd); }
-SYSCALL_DEFINE1(fdatasync, int, fd) { return fd_check(fd); }
-SYSCALL_DEFINE0(sync) { return 0; }
+SYSCALL_DEFINE1(fsync, int, fd) { return fd_sync(fd); }
+SYSCALL_DEFINE1(fdatasync, int, fd) { return fd_sync(fd); }
+/* sync(2) cannot fail; a disk whose flush failed counts it in its errors. */
+SYSCALL_DEFINE0(sync) { blockdev_sync_all(); return 0; }
 
 static bool time_ok(const struct linux_timespec *t)
 {

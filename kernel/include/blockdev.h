@@ -22,7 +22,7 @@ enum blk_op { BLK_READ, BLK_WRITE, BLK_FLUSH };
 struct blk_req {
 	enum blk_op op;
 	u64 sector;                  /* first 512-byte sector (0 for a flush) */
-	void *buf;                   /* kernel address, 512-byte aligned; may cross pages */
+	void *buf;                   /* kernel address of physically contiguous memory */
 	size_t len;                  /* bytes, a multiple of the device's sector_size */
 	int status;                  /* set by the driver before done: 0 or -EIO */
 	/* Called exactly once when the request is over, possibly from an
@@ -51,6 +51,7 @@ struct blockdev {
 	u32 max_req_bytes;           /* the largest len the driver takes in one request */
 	const struct blockdev_ops *ops;
 	void *priv;                  /* the driver's */
+	u32 major, minor;            /* the node's numbers; major 0: the layer picks 254:N */
 	/* the block layer's */
 	struct blockdev *next;
 	bool gone;
@@ -66,7 +67,9 @@ struct blockdev *blockdev_find(const char *name);
 /* The first disk registered (the /dev/disk0 one), or NULL. */
 struct blockdev *blockdev_first(void);
 /* Read, write or flush and sleep until done: 0 or -errno.  Any length
- * that is a multiple of the sector size; buf 512-byte aligned. */
+ * that is a multiple of the sector size; buf physically contiguous. */
 int blockdev_rw(struct blockdev *bd, enum blk_op op, u64 sector, void *buf, size_t len);
+/* Flush every disk's write cache (sync(2)): the first error, or 0. */
+int blockdev_sync_all(void);
 
 #endif

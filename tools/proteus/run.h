@@ -44,6 +44,7 @@ struct run_opts {
 	const char *qemu;         /* --qemu PATH, or the name looked up in PATH */
 	const char *xen;          /* --xen PATH to xen.elf; after prepare, the image used */
 	const char *xen_log;      /* --xen-log FILE, or NULL: Xen's log is kept for failures only */
+	const char *disk;         /* --disk FILE: a raw image as a virtio-blk disk, or NULL */
 	char **kargs;             /* kernel arguments after "--" */
 	size_t nkargs;
 	int quiet;                /* no option: the guest's output goes to the log only (proteus bench) */
@@ -107,8 +108,9 @@ int run_qemu_build(const struct run_opts *o, struct argv *out);
 /* What every QEMU platform adds after the machine: the kernel, initrd and
  * command line, -icount and the gdbstub as asked. */
 void run_qemu_guest(struct argv *out, const struct run_opts *o);
-/* --net's NIC and QEMU user network, for every QEMU platform (run_qemu.c). */
-void run_qemu_net(struct argv *out, const struct run_opts *o);
+/* --net's NIC on QEMU's user network and --disk's virtio-blk disk, for
+ * every QEMU platform (run_qemu.c). */
+void run_qemu_devices(struct argv *out, const struct run_opts *o);
 /* The -M argument: the machine, with the options its devices need. */
 const char *run_qemu_machine_name(const struct run_opts *o);
 /* QEMU with KVM (run_kvm.c). */

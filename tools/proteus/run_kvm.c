@@ -45,7 +45,7 @@ int run_kvm_build(const struct run_opts *o, struct argv *out)
 	argv_pushv(out, (const char *const[]){ "-enable-kvm", "-cpu", "host,-arch-capabilities", NULL });
 	if (strcmp(o->machine, "microvm") != 0)
 		argv_pushv(out, (const char *const[]){ "-bios", "qboot.rom", NULL });
-	run_qemu_net(out, o);
+	run_qemu_devices(out, o);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
 }

@@ -46,6 +46,30 @@ void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, c
 	});
 }
 
+/*
+ * --disk: the file as a raw virtio-blk disk, through the modern (1.x)
+ * interface only: virtio-blk-pci with disable-legacy=on on pc and q35; a
+ * virtio-mmio slot on microvm.
+ */
+static void run_qemu_disk(struct argv *out, const struct run_opts *o)
+{
+	size_t n = strlen(o->disk) + 64;
+	char *drive = malloc(n);
+
+	if (!drive) {
+		out->oom = 1;
+		return;
+	}
+	snprintf(drive, n, "file=%s,format=raw,if=none,id=disk0", o->disk);
+	argv_pushv(out, (const char *const[]){ "-drive", drive, NULL });
+	if (strcmp(o->machine, "microvm") == 0)
+		argv_pushv(out, (const char *const[]){ "-device", "virtio-blk-device,drive=disk0", NULL });
+	else
+		argv_pushv(out, (const char *const[]){
+			"-device", "virtio-blk-pci,drive=disk0,disable-legacy=on", NULL });
+	free(drive);
+}
+
 void run_qemu_guest(struct argv *out, const struct run_opts *o)
 {
 	char *append = argv_join(o->kargs, o->nkargs);
@@ -71,26 +95,32 @@ void run_qemu_guest(struct argv *out, const struct run_opts *o)
  * virtio-net NIC on it — modern-only on PCI (pc, q35), on virtio-mmio on
  * microvm.
  */
-void run_qemu_net(struct argv *out, const struct run_opts *o)
+static void run_qemu_net(struct argv *out, const struct run_opts *o)
 {
 	char netdev[512];
 
-	if (!o->net)
-		return;
 	if ((size_t)snprintf(netdev, sizeof netdev, "user,id=net0%s%s", o->net_opts ? "," : "",
 			     o->net_opts ? o->net_opts : "") >= sizeof netdev) {
 		out->oom = 1;
 		return;
 	}
-	/* microvm's virtio-mmio slots are legacy (version 1) unless told. */
-	if (strcmp(o->machine, "microvm") == 0)
-		argv_pushv(out, (const char *const[]){ "-global", "virtio-mmio.force-legacy=false", NULL });
 	argv_pushv(out, (const char *const[]){
 		"-netdev", netdev,
 		"-device", strcmp(o->machine, "microvm") == 0 ? "virtio-net-device,netdev=net0"
 							       : "virtio-net-pci,disable-legacy=on,netdev=net0",
 		NULL,
 	});
+}
+
+void run_qemu_devices(struct argv *out, const struct run_opts *o)
+{
+	/* microvm's virtio-mmio slots are legacy (version 1) unless told. */
+	if ((o->net || o->disk) && strcmp(o->machine, "microvm") == 0)
+		argv_pushv(out, (const char *const[]){ "-global", "virtio-mmio.force-legacy=false", NULL });
+	if (o->net)
+		run_qemu_net(out, o);
+	if (o->disk)
+		run_qemu_disk(out, o);
 }
 
 /*
@@ -100,13 +130,13 @@ void run_qemu_net(struct argv *out, const struct run_opts *o)
  */
 const char *run_qemu_machine_name(const struct run_opts *o)
 {
-	return o->net && strcmp(o->machine, "microvm") == 0 ? "microvm,acpi=off" : o->machine;
+	return (o->net || o->disk) && strcmp(o->machine, "microvm") == 0 ? "microvm,acpi=off" : o->machine;
 }
 
 int run_qemu_build(const struct run_opts *o, struct argv *out)
 {
 	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), "256M", o->interactive);
-	run_qemu_net(out, o);
+	run_qemu_devices(out, o);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;
 }

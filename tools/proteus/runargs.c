@@ -96,6 +96,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 {
 	static const char *const valued[] = {
 		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", "--xen", "--xen-log",
+		"--disk",
 		NULL,
 	};
 	int i, timeout_given = 0;
@@ -174,6 +175,12 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			o->xen = val;
 		} else if (strcmp(name, "--xen-log") == 0) {
 			o->xen_log = val;
+		} else if (strcmp(name, "--disk") == 0) {
+			if (strchr(val, ','))
+				return runargs_fail(err, errlen, "--disk '%s': QEMU cannot take a ',' in it", val);
+			if (access(val, R_OK | W_OK))
+				return runargs_fail(err, errlen, "--disk '%s': %s", val, strerror(errno));
+			o->disk = val;
 		} else {
 			o->qemu = val;
 		}
@@ -185,6 +192,8 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 	/* A person at a debugger or a shell prompt is not a hung guest. */
 	if ((o->gdb || o->interactive) && !timeout_given)
 		o->timeout = RUNARGS_MAX_TIMEOUT;
+	if (o->disk && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
+		return runargs_fail(err, errlen, "--disk is for --on qemu or kvm (virtio-blk)");
 	if ((o->xen || o->xen_log) && strncmp(o->platform, "xen", 3) != 0)
 		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");
 	if (o->net && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
