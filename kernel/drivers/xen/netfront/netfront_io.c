@@ -1,0 +1,246 @@
+/*
+ * netfront_io.c — netfront's two rings (Xen's public io/netif.h): one
+ * frame per tx slot, one rx page per rx slot, no scatter-gather, no
+ * offloads (we do not offer feature-sg or feature-gso-*, and our frames
+ * carry their own checksums).
+ *
+ * rx: exactly NETFRONT_RX_SLOTS requests are outstanding at all times,
+ * and the request at ring index i always names buffer i % RX_SLOTS: the
+ * back end answers rx requests in ring order (each response sits at its
+ * request's index), so a response's buffer follows from its index, and
+ * reposting the buffer at req_prod keeps the rule.  A response whose id
+ * is not that buffer's, whose status or offset does not fit the page, or
+ * which claims more slots (more_data, extra_info) than we asked for, is
+ * counted and its frame dropped; the buffer goes back either way.
+ *
+ * tx: ids from a free list; a response naming an id not in flight is
+ * counted and ignored.  The producer indices of the back end are checked
+ * (xen/ring.h); an impossible one marks the device broken: nothing more
+ * is sent, and xmit says -ENODEV.
+ *
+ * Called with interrupts disabled (xmit and the event's handler).
+ */
+#include "netfront.h"
+#include "xen/platform.h"
+#include "errno.h"
+#include "mm.h"
+#include "printk.h"
+#include <string.h>
+
+#define EXTRA_FLAG_MORE 1u           /* netif_extra_info: another extra follows */
+
+static bool buf_setup(struct netfront_dev *dev, struct netfront_buf *b, bool readonly)
+{
+	b->pa = frame_alloc();
+	if (!b->pa)
+		return false;
+	b->va = phys_to_virt(b->pa);
+	b->gref = xen_grant_access(dev->backend_id, xen_pfn_to_gfn(b->pa >> PAGE_SHIFT), readonly);
+	b->granted = true;
+	return true;
+}
+
+static void rx_post(struct netfront_dev *dev)
+{
+	xen_ring_idx_t i = dev->rx.req_prod_pvt;
+	struct xen_netif_rx_request *req = xen_front_ring_next_req(&dev->rx);
+	unsigned slot = i % NETFRONT_RX_SLOTS;
+
+	req->id = (u16)slot;
+	req->_pad = 0;
+	req->gref = dev->rxb[slot].gref;
+	dev->rx.req_prod_pvt++;
+}
+
+static void notify(struct netfront_dev *dev)
+{
+	dev->notifies++;
+	dev->notify(dev);
+}
+
+int netfront_io_init(struct netfront_dev *dev)
+{
+	unsigned i;
+
+	for (i = 0; i < NETFRONT_TX_SLOTS; i++) {
+		if (!buf_setup(dev, &dev->txb[i], true))
+			return -ENOMEM;
+		dev->tx_free[i] = (u16)(NETFRONT_TX_SLOTS - 1 - i);
+		dev->tx_busy[i] = false;
+	}
+	dev->tx_nfree = NETFRONT_TX_SLOTS;
+	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
+		if (!buf_setup(dev, &dev->rxb[i], false))
+			return -ENOMEM;
+	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
+		rx_post(dev);
+	if (xen_front_ring_push(&dev->rx))
+		notify(dev);
+	return 0;
+}
+
+static void bad(struct netfront_dev *dev, const char *what, unsigned v)
+{
+	if (!dev->bad_responses++)
+		pr_err("netfront: %s: back end %u: %s (%u); dropped, and later ones counted\n",
+		       dev->nd.name, dev->backend_id, what, v);
+}
+
+static void broken(struct netfront_dev *dev, const char *ring)
+{
+	if (!dev->broken)
+		pr_err("netfront: %s: back end %u moved the %s response index past our requests; "
+		       "the device is given up\n", dev->nd.name, dev->backend_id, ring);
+	dev->broken = true;
+}
+
+static void tx_reap(struct netfront_dev *dev)
+{
+	int n;
+
+	do {
+		n = xen_front_ring_unconsumed(&dev->tx);
+		if (n < 0) {
+			broken(dev, "tx");
+			return;
+		}
+		while (n--) {
+			struct xen_netif_tx_response rsp =
+				*(volatile struct xen_netif_tx_response *)xen_front_ring_rsp(&dev->tx, dev->tx.rsp_cons);
+
+			dev->tx.rsp_cons++;
+			if (rsp.status == XEN_NETIF_RSP_NULL)
+				continue;                 /* the slot of an extra: we send none */
+			if (rsp.id >= NETFRONT_TX_SLOTS || !dev->tx_busy[rsp.id]) {
+				bad(dev, "tx response for an id not in flight", rsp.id);
+				continue;
+			}
+			if (rsp.status != XEN_NETIF_RSP_OKAY)
+				dev->tx_errors++;
+			dev->tx_busy[rsp.id] = false;
+			dev->tx_free[dev->tx_nfree++] = rsp.id;
+		}
+	} while (xen_front_ring_final_check(&dev->tx));
+}
+
+int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
+{
+	struct netfront_dev *dev = nd->priv;
+	struct xen_netif_tx_request *req;
+	u16 id;
+
+	if (dev->broken)
+		return -ENODEV;
+	tx_reap(dev);
+	if (dev->broken)
+		return -ENODEV;
+	if (!dev->tx_nfree) {
+		dev->tx_full++;
+		return -EAGAIN;
+	}
+	id = dev->tx_free[--dev->tx_nfree];
+	dev->tx_busy[id] = true;
+	memcpy(dev->txb[id].va, frame, len);
+	req = xen_front_ring_next_req(&dev->tx);
+	req->gref = dev->txb[id].gref;
+	req->offset = 0;
+	req->flags = 0;                       /* checksums are in the frame */
+	req->id = id;
+	req->size = (u16)len;
+	dev->tx.req_prod_pvt++;
+	if (xen_front_ring_push(&dev->tx))
+		notify(dev);
+	return 0;
+}
+
+/* One rx response at the consumer index: deliver it or count why not. */
+static void rx_one(struct netfront_dev *dev, unsigned *extras, bool *dropping)
+{
+	xen_ring_idx_t i = dev->rx.rsp_cons;
+	unsigned slot = i % NETFRONT_RX_SLOTS;
+	struct xen_netif_rx_response rsp =
+		*(volatile struct xen_netif_rx_response *)xen_front_ring_rsp(&dev->rx, i);
+	static u8 frame[ETH_FRAME_MAX];
+	bool more = rsp.flags & XEN_NETRXF_more_data;
+
+	if (*extras) {                        /* this slot holds an extra, not data */
+		const struct xen_netif_extra_info *x = (const void *)&rsp;
+		if (!(x->flags & EXTRA_FLAG_MORE))
+			(*extras)--;
+		return;
+	}
+	if (rsp.id != slot) {
+		bad(dev, "rx response id is not the buffer of its slot", rsp.id);
+		*dropping = more;
+		return;
+	}
+	if (rsp.flags & XEN_NETRXF_extra_info)
+		*extras = 1;
+	if (*dropping || more || *extras) {
+		/* A piece of a frame we did not ask to be split: drop it all. */
+		if (!*dropping && (more || *extras))
+			bad(dev, "rx frame in more than one slot (flags)", rsp.flags);
+		*dropping = more;
+		dev->nd.rx_dropped++;
+		return;
+	}
+	if (rsp.status <= 0) {
+		dev->rx_errors++;
+		return;
+	}
+	if ((unsigned)rsp.offset + (unsigned)rsp.status > PAGE_SIZE || rsp.status < ETH_HLEN ||
+	    rsp.status > ETH_HLEN + dev->nd.mtu) {
+		bad(dev, "rx length does not fit a frame in the page", (unsigned)rsp.status);
+		dev->nd.rx_dropped++;
+		return;
+	}
+	memcpy(frame, dev->rxb[slot].va + rsp.offset, (size_t)rsp.status);
+	netdev_rx(&dev->nd, frame, (size_t)rsp.status);
+}
+
+void netfront_io_interrupt(struct netfront_dev *dev)
+{
+	bool posted = false;
+	int n;
+
+	if (dev->broken)
+		return;
+	do {
+		n = xen_front_ring_unconsumed(&dev->rx);
+		if (n < 0) {
+			broken(dev, "rx");
+			return;
+		}
+		while (n--) {
+			rx_one(dev, &dev->rx_extras, &dev->rx_dropping);
+			dev->rx.rsp_cons++;
+			rx_post(dev);                 /* the same buffer, NETFRONT_RX_SLOTS on */
+			posted = true;
+		}
+	} while (xen_front_ring_final_check(&dev->rx));
+	if (posted && xen_front_ring_push(&dev->rx))
+		notify(dev);
+	tx_reap(dev);
+}
+
+static unsigned buf_release(struct netfront_buf *b)
+{
+	if (b->granted && !xen_grant_end(b->gref))
+		return 1;                         /* the back end still has it: keep the page */
+	b->granted = false;
+	if (b->pa)
+		frame_free(b->pa);
+	b->pa = 0;
+	return 0;
+}
+
+unsigned netfront_io_destroy(struct netfront_dev *dev)
+{
+	unsigned i, kept = 0;
+
+	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
+		kept += buf_release(&dev->txb[i]);
+	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
+		kept += buf_release(&dev->rxb[i]);
+	return kept;
+}
