@@ -245,7 +245,7 @@ run-kvm: all
 # The same ELF as a Xen PV domU, created by xl in a Debian Linux dom0
 # (mk/domu-image.sh builds and caches the dom0 on first use).
 run-domu: all
-	bash mk/domu-run.sh $(BUILD)/proteus.elf $(BUILD)/initrd.cpio default ktest
+	$(BUILD)/proteus run --on xen-domu --timeout 300 -- ktest
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

@@ -243,8 +243,11 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 			ok "$name"
 		fi
 	done
+	# The same platform through the host tool, as a user runs it.
+	boot "run/xen-domu/proteus-run" 0 '^hello from user space: pid 1' --on xen-domu --kernel "$KERNEL" \
+		-- init=/bin/hello
 else
-	for row in ktest/xen-domu run/xen-domu-init; do
+	for row in ktest/xen-domu run/xen-domu-init run/xen-domu/proteus-run; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi
