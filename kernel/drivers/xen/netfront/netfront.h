@@ -41,8 +41,10 @@ struct netfront_dev {
 	u16 tx_free[NETFRONT_TX_SLOTS];          /* ids free for a frame */
 	unsigned tx_nfree;
 	bool tx_busy[NETFRONT_TX_SLOTS];
-	unsigned rx_extras;                      /* extra-info slots still to skip */
-	bool rx_dropping;                        /* inside a multi-slot frame we drop */
+	unsigned rx_extras;                      /* 1: extra-info slots to skip follow */
+	bool rx_dropping;                        /* the frame being gathered is dropped */
+	u8 rx_frame[ETH_FRAME_MAX];              /* the frame being gathered */
+	size_t rx_len;
 	/* how the back end is told (an event; a test's hook) */
 	void (*notify)(struct netfront_dev *dev);
 	bool broken;                             /* the back end broke the protocol */

@@ -1,17 +1,18 @@
 /*
  * netfront_io.c — netfront's two rings (Xen's public io/netif.h): one
- * frame per tx slot, one rx page per rx slot, no scatter-gather, no
- * offloads (we do not offer feature-sg or feature-gso-*, and our frames
- * carry their own checksums).
+ * frame per tx slot (a frame is never more than a page), one rx page per
+ * rx slot, no offloads (we offer no feature-gso-*, and our frames carry
+ * their own checksums).
  *
- * rx: exactly NETFRONT_RX_SLOTS requests are outstanding at all times,
+ * rx: frames of one slot or, with feature-sg, several, gathered into our
+ * own buffer (so the back end cannot change one while it is parsed).
+ * Exactly NETFRONT_RX_SLOTS requests are outstanding at all times,
  * and the request at ring index i always names buffer i % RX_SLOTS: the
  * back end answers rx requests in ring order (each response sits at its
  * request's index), so a response's buffer follows from its index, and
  * reposting the buffer at req_prod keeps the rule.  A response whose id
- * is not that buffer's, whose status or offset does not fit the page, or
- * which claims more slots (more_data, extra_info) than we asked for, is
- * counted and its frame dropped; the buffer goes back either way.
+ * is not that buffer's, or whose piece does not fit the page or the frame,
+ * is counted and its whole frame dropped; the buffer goes back either way.
  *
  * tx: ids from a free list; a response naming an id not in flight is
  * counted and ignored.  The producer indices of the back end are checked
@@ -153,49 +154,55 @@ int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
 	return 0;
 }
 
-/* One rx response at the consumer index: deliver it or count why not. */
-static void rx_one(struct netfront_dev *dev, unsigned *extras, bool *dropping)
+static void rx_frame_end(struct netfront_dev *dev)
+{
+	if (!dev->rx_dropping && dev->rx_len)
+		netdev_rx(&dev->nd, dev->rx_frame, dev->rx_len);
+	else if (dev->rx_dropping)
+		dev->nd.rx_dropped++;
+	dev->rx_len = 0;
+	dev->rx_dropping = false;
+}
+
+/*
+ * One rx response at the consumer index.  A frame is one slot or, with
+ * feature-sg, several (more_data on all but the last), each slot's status
+ * its own length; the pieces are gathered in our buffer and the frame
+ * handed up whole.  Extra-info slots after a flagged one are skipped.
+ */
+static void rx_one(struct netfront_dev *dev)
 {
 	xen_ring_idx_t i = dev->rx.rsp_cons;
 	unsigned slot = i % NETFRONT_RX_SLOTS;
 	struct xen_netif_rx_response rsp =
 		*(volatile struct xen_netif_rx_response *)xen_front_ring_rsp(&dev->rx, i);
-	static u8 frame[ETH_FRAME_MAX];
 	bool more = rsp.flags & XEN_NETRXF_more_data;
+	size_t room = ETH_HLEN + (size_t)dev->nd.mtu - dev->rx_len;
 
-	if (*extras) {                        /* this slot holds an extra, not data */
+	if (dev->rx_extras) {                 /* this slot holds an extra, not data */
 		const struct xen_netif_extra_info *x = (const void *)&rsp;
 		if (!(x->flags & EXTRA_FLAG_MORE))
-			(*extras)--;
-		return;
-	}
-	if (rsp.id != slot) {
-		bad(dev, "rx response id is not the buffer of its slot", rsp.id);
-		*dropping = more;
+			dev->rx_extras = 0;
 		return;
 	}
 	if (rsp.flags & XEN_NETRXF_extra_info)
-		*extras = 1;
-	if (*dropping || more || *extras) {
-		/* A piece of a frame we did not ask to be split: drop it all. */
-		if (!*dropping && (more || *extras))
-			bad(dev, "rx frame in more than one slot (flags)", rsp.flags);
-		*dropping = more;
-		dev->nd.rx_dropped++;
-		return;
-	}
-	if (rsp.status <= 0) {
+		dev->rx_extras = 1;
+	if (rsp.id != slot) {
+		bad(dev, "rx response id is not the buffer of its slot", rsp.id);
+		dev->rx_dropping = true;
+	} else if (rsp.status <= 0) {
 		dev->rx_errors++;
-		return;
+		dev->rx_dropping = true;
+	} else if ((unsigned)rsp.offset + (unsigned)rsp.status > PAGE_SIZE ||
+		   (size_t)rsp.status > room) {
+		bad(dev, "rx piece does not fit the page or the frame", (unsigned)rsp.status);
+		dev->rx_dropping = true;
+	} else if (!dev->rx_dropping) {
+		memcpy(dev->rx_frame + dev->rx_len, dev->rxb[slot].va + rsp.offset, (size_t)rsp.status);
+		dev->rx_len += (size_t)rsp.status;
 	}
-	if ((unsigned)rsp.offset + (unsigned)rsp.status > PAGE_SIZE || rsp.status < ETH_HLEN ||
-	    rsp.status > ETH_HLEN + dev->nd.mtu) {
-		bad(dev, "rx length does not fit a frame in the page", (unsigned)rsp.status);
-		dev->nd.rx_dropped++;
-		return;
-	}
-	memcpy(frame, dev->rxb[slot].va + rsp.offset, (size_t)rsp.status);
-	netdev_rx(&dev->nd, frame, (size_t)rsp.status);
+	if (!more)
+		rx_frame_end(dev);
 }
 
 void netfront_io_interrupt(struct netfront_dev *dev)
@@ -212,7 +219,7 @@ void netfront_io_interrupt(struct netfront_dev *dev)
 			return;
 		}
 		while (n--) {
-			rx_one(dev, &dev->rx_extras, &dev->rx_dropping);
+			rx_one(dev);
 			dev->rx.rsp_cons++;
 			rx_post(dev);                 /* the same buffer, NETFRONT_RX_SLOTS on */
 			posted = true;
