@@ -164,7 +164,7 @@ BUSYBOX := /bin/busybox
 BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true false \
 	test [ printf head tail sort uniq tr cut expr seq env kill poweroff reboot halt \
 	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date \
-	ping
+	ping dd md5sum cmp
 
 # The initrd: /init is busybox's init (which reads /etc/inittab and runs a
 # shell on the console); every program is under /bin, next to busybox and
@@ -173,7 +173,7 @@ BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true 
 # /proc stays empty, but must exist: busybox halt/poweroff/reboot without -f
 # scan it (for linuxrc) and die with "can't open '/proc'" when it is missing.
 $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
-		user/etc/group tests/sh/basic.sh Makefile $(BUILD)/.deps-ok
+		user/etc/group tests/sh/basic.sh tests/blk/busybox.sh Makefile $(BUILD)/.deps-ok
 	@if readelf -l $(BUSYBOX) | grep -q INTERP; then \
 		echo "$(BUSYBOX) is dynamically linked: install busybox-static" >&2; exit 1; fi
 	rm -rf $(BUILD)/initrd-root
@@ -186,7 +186,8 @@ $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
 	chmod 755 $(BUILD)/initrd-root/bin/notelf
 	cp user/etc/inittab user/etc/passwd user/etc/group $(BUILD)/initrd-root/etc/
 	cp tests/sh/basic.sh $(BUILD)/initrd-root/tests/
-	chmod 755 $(BUILD)/initrd-root/tests/basic.sh
+	cp tests/blk/busybox.sh $(BUILD)/initrd-root/tests/blk-busybox.sh
+	chmod 755 $(BUILD)/initrd-root/tests/basic.sh $(BUILD)/initrd-root/tests/blk-busybox.sh
 	cd $(BUILD)/initrd-root && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --owner=0:0 > ../initrd.cpio.tmp
 	mv $(BUILD)/initrd.cpio.tmp $@

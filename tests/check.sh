@@ -314,6 +314,23 @@ for m in pc q35 microvm; do
 	blk_row "blk/$m/virtio" --on qemu --machine "$m" --kernel "$KERNEL"
 done
 blk_row "blk/pc/virtio-paravirt0" --on qemu --kernel "$KERNEL0"
+# busybox md5sum of the whole disk against the host's, then busybox dd's
+# write (fsync'd) found in the image afterwards (tests/blk/busybox.sh).
+img=$LOG/blk-pc-busybox.img
+if "$BUILD/user/diskcheck" make "$img" 16384 >/dev/null 2>&1; then
+	sum=$(md5sum <"$img" | cut -d' ' -f1)
+	boot "blk/pc/busybox-md5sum" 0 "^$sum  /dev/disk0" --disk "$img" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/blk-busybox.sh
+	if grep -q '^blk-busybox: done' "$LOG/blk-pc-busybox-md5sum.log" 2>/dev/null &&
+		cmp -n "$(stat -c %s /bin/busybox)" /bin/busybox "$img" 0 3000 >/dev/null; then
+		ok "blk/pc/busybox-dd"
+	else
+		bad "blk/pc/busybox-dd" "busybox dd's bytes are not at offset 3000 of $img (see $LOG/blk-pc-busybox-md5sum.log)"
+	fi
+	rm -f "$img"
+else
+	bad "blk/pc/busybox-md5sum" "could not make $img"
+fi
 
 # The console typed at: busybox init's shell on the console, a pipeline,
 # ^C to the foreground job, poweroff (tests/tty/console.exp waits for the
