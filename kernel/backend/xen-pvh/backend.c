@@ -25,7 +25,7 @@
 #include "printk.h"
 #include <string.h>
 
-#define GRANT_FRAMES_MAX 2
+#define GRANT_FRAMES_MAX 4
 
 static u64 xenpvh_pfn_to_gfn(u64 pfn)
 {

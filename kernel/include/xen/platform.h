@@ -80,6 +80,10 @@ void xen_force_evtchn_callback(void);
 /* ---- grant table (grant.c) ---- */
 void xen_grant_init(void);
 unsigned xen_grant_nr_entries(void);
+unsigned xen_grant_nr_free(void);
+/* Let domid reach frame gfn: the reference, or XEN_GRANT_REF_NONE (logged
+ * once) when every entry is taken.  References are reused once ended. */
+#define XEN_GRANT_REF_NONE 0xffffffffu
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly);
 /* Revoke a grant; false (and still granted) while the peer uses it. */
 bool xen_grant_end(unsigned ref);

@@ -37,6 +37,8 @@ static bool buf_setup(struct netfront_dev *dev, struct netfront_buf *b, bool rea
 		return false;
 	b->va = phys_to_virt(b->pa);
 	b->gref = xen_grant_access(dev->backend_id, xen_pfn_to_gfn(b->pa >> PAGE_SHIFT), readonly);
+	if (b->gref == XEN_GRANT_REF_NONE)
+		return false;                     /* the page is freed with the device */
 	b->granted = true;
 	return true;
 }
