@@ -132,7 +132,7 @@ kernel: $(KERNEL)
 # the kernel keeps each process's FPU state.  One .c per program in user/;
 # the test suite is every file in user/usertests/, linked into one binary.
 LCC := musl-gcc
-LCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -MMD -MP
+LCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -MMD -MP -Iinclude
 LLDFLAGS := -static
 LDIR := $(BUILD)/user
 LPROGS := $(sort $(basename $(notdir $(wildcard user/*.c))))

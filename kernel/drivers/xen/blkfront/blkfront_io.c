@@ -152,6 +152,8 @@ static void kick(struct blkfront_dev *dev)
 	if (any && xen_front_ring_push(&dev->ring)) {
 		dev->notifies++;
 		dev->notify(dev);
+	} else if (any) {
+		dev->notifies_suppressed++;
 	}
 }
 
@@ -258,6 +260,7 @@ void blkfront_handle_responses(struct blkfront_dev *dev)
 {
 	int n;
 
+	dev->events++;
 	if (dev->broken)
 		return;
 	do {
@@ -302,4 +305,13 @@ void blkfront_fail_all(struct blkfront_dev *dev)
 	dev->wait_tail = NULL;
 }
 
-const struct blockdev_ops blkfront_ops = { .submit = blkfront_submit };
+static void blkfront_stats(struct blockdev *bd, struct blockdev_stats_drv *out)
+{
+	struct blkfront_dev *dev = bd->priv;
+
+	out->notifies = dev->notifies;
+	out->notifies_suppressed = dev->notifies_suppressed;
+	out->interrupts = dev->events;
+}
+
+const struct blockdev_ops blkfront_ops = { .submit = blkfront_submit, .stats = blkfront_stats };
