@@ -29,8 +29,9 @@ struct xen_platform {
 	/* Map the first nr frames of our grant table and say where. */
 	void *(*grant_map_frames)(unsigned nr);
 	/* A domU's PV console ring (console_ring.c): the pseudo-physical
-	 * address of its page, which is RAM the direct map covers, and its
-	 * event channel.  0 when there is none (dom0 uses console_io). */
+	 * address of its page (PV: RAM the direct map covers; PVH: a special
+	 * page outside RAM) and its event channel.  0 when there is none
+	 * (dom0 uses console_io). */
 	u64 console_ring_pa;
 	unsigned console_evtchn;
 };
