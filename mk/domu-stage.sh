@@ -2,8 +2,8 @@
 # domu-stage.sh KERNEL INITRD|- SCENARIO OUTDIR [kernel args...] — stage one
 # run of Proteus as a Xen PV domU: the cached dom0 image (mk/domu-image.sh,
 # built on first use), and a small cpio with /init (mk/domu/dom0-init),
-# the kernel, its initrd, the scenario tests/domu/SCENARIO.sh and the
-# kernel arguments appended to the base one — Linux unpacks concatenated
+# the kernel, its initrd, the scenario tests/domu/SCENARIO.sh, the
+# kernel arguments and the guest type (DOMU_TYPE: pv, or pvh) appended to the base one — Linux unpacks concatenated
 # archives as one initramfs — so a new kernel costs no image rebuild.
 # OUTDIR gets xen.elf and vmlinux (links into the cache) and dom0.cpio;
 # the last line printed is OUTDIR.  Used by mk/domu-run.sh and by
@@ -23,6 +23,7 @@ cp "$KERNEL" "$R/proteus/proteus.elf"
 [ "$INITRD" = - ] || cp "$INITRD" "$R/proteus/initrd.cpio"
 cp "$HERE/tests/domu/$SCEN.sh" "$R/proteus/scenario.sh"
 echo "$*" > "$R/proteus/cmdline"
+echo "${DOMU_TYPE:-pv}" > "$R/proteus/type"
 (cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) > "$R/run.cpio"
 cat "$IMG/dom0-base.cpio" "$R/run.cpio" > "$OUT/dom0.cpio"
 ln -sf "$IMG/xen.elf" "$OUT/xen.elf"

@@ -15,6 +15,7 @@ static const struct run_platform run_platforms[] = {
 	{ "xen-pvh", run_xen_prepare, run_xenpvh_build, NULL, 1023, "q35" },
 	{ "kvm", run_kvm_prepare, run_kvm_build, NULL, 4095, "microvm" },
 	{ "xen-domu", run_domu_prepare, run_domu_build, NULL, 1023, "pc" },
+	{ "xen-domu-pvh", run_domu_prepare, run_domu_build, NULL, 1023, "pc" },
 };
 
 const struct run_platform *run_platform_find(const char *name)

@@ -152,7 +152,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			return runargs_fail(err, errlen, "%s needs a non-empty value", name);
 		if (strcmp(name, "--on") == 0) {
 			if (!run_platform_find(val))
-				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen, xen-pvh, kvm or xen-domu)", val);
+				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen, xen-pvh, kvm, xen-domu or xen-domu-pvh)", val);
 			o->platform = val;
 		} else if (strcmp(name, "--machine") == 0) {
 			if (!runargs_machine_known(val))
@@ -186,7 +186,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		}
 	}
 	if (!o->platform)
-		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh, kvm or xen-domu)");
+		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh, kvm, xen-domu or xen-domu-pvh)");
 	if (!o->machine)
 		o->machine = run_platform_find(o->platform)->default_machine;
 	/* A person at a debugger or a shell prompt is not a hung guest. */
