@@ -206,12 +206,8 @@ UNIT_BINS += $(PROTEUS_UNIT_BINS)
 unit: $(PROTEUS_UNIT_BINS)
 $(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
 
-tool: $(BUILD)/proteus $(BUILD)/udpcheck
+tool: $(BUILD)/proteus
 
-# The host's side of the UDP echo rows (tests/check.sh).
-$(BUILD)/udpcheck: tools/udpcheck.c
-	@mkdir -p $(@D)
-	$(call msg,HOSTCC,$@)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -o $@
 
 .PHONY: unit-build print-unit-bins
 unit-build: $(UNIT_BINS)

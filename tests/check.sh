@@ -264,7 +264,7 @@ net_row() { # NAME [proteus run options]
 	"$PROTEUS" run --timeout "$TIMEOUT" --log "$f.log" --net=hostfwd=udp:127.0.0.1:$port-:7 "$@" \
 		-- init=/bin/udpecho ip=10.0.2.15/24,10.0.2.2 >/dev/null 2>"$f.err" &
 	vmm=$!
-	"$BUILD/udpcheck" "$f.log" 'udpecho: ready on port 7' 127.0.0.1 "$port" 3 "$vmm" >"$f.check" 2>&1
+	"$BUILD/user/udpcheck" "$f.log" 'udpecho: ready on port 7' 127.0.0.1 "$port" 3 "$vmm" >"$f.check" 2>&1
 	crc=$?
 	[ "$crc" -eq 0 ] || kill "$vmm" 2>/dev/null
 	wait "$vmm"
