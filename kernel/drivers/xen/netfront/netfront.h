@@ -56,8 +56,9 @@ struct netfront_dev {
 int netfront_io_init(struct netfront_dev *dev);
 /* The event: reap tx responses, pass received frames up, repost. */
 void netfront_io_interrupt(struct netfront_dev *dev);
-/* The netdev's xmit. */
+/* The netdev's xmit, and the ops that name it. */
 int netfront_xmit(struct netdev *nd, const void *frame, size_t len);
+extern const struct netdev_ops netfront_netdev_ops;
 /* End every grant; the number that could not be ended (pages kept). */
 unsigned netfront_io_destroy(struct netfront_dev *dev);
 

@@ -156,6 +156,8 @@ int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
 	return 0;
 }
 
+const struct netdev_ops netfront_netdev_ops = { .xmit = netfront_xmit };
+
 static void rx_frame_end(struct netfront_dev *dev)
 {
 	if (!dev->rx_dropping && dev->rx_len)
