@@ -63,30 +63,26 @@ static long random_read(struct file *f, void *buf, size_t n, u64 *pos)
  * at the call, so it includes the hypercalls of this read's own entry;
  * user space subtracts the cost of a read by taking two in a row.
  */
-static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
+static long counter_read(void *buf, size_t n, const u64 *pos, u64 v)
 {
-	u64 v;
-
-	(void)f;
 	if (n != sizeof(v) || *pos != 0)
 		return -EINVAL;
-	v = pv_hypercalls();
 	memcpy(buf, &v, sizeof(v));
 	return (long)sizeof(v);
+}
+
+static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
+{
+	(void)f;
+	return counter_read(buf, n, pos, pv_hypercalls());
 }
 
 /* cpu_idle 240:1: the same rules, this CPU's TSC ticks spent halted
  * since boot (clock_idle_tsc). */
 static long cpu_idle_read(struct file *f, void *buf, size_t n, u64 *pos)
 {
-	u64 v;
-
 	(void)f;
-	if (n != sizeof(v) || *pos != 0)
-		return -EINVAL;
-	v = clock_idle_tsc();
-	memcpy(buf, &v, sizeof(v));
-	return (long)sizeof(v);
+	return counter_read(buf, n, pos, clock_idle_tsc());
 }
 
 /* Root may open the 0444 node for writing, as on Linux; a driver without

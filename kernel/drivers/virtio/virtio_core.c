@@ -214,3 +214,25 @@ void virtio_isr_dispatch(struct virtio_dev *d, u32 isr)
 			if (d->vqs[i])
 				virtio_vq_interrupt(d->vqs[i]);
 }
+
+/* Both transports map the device configuration as memory; an 8-byte
+ * field is read as two 4-byte halves, which is all virtio 1.x promises. */
+u64 virtio_cfg_read(volatile u8 *p, unsigned len)
+{
+	switch (len) {
+	case 1: return *p;
+	case 2: return *(volatile u16 *)p;
+	case 4: return *(volatile u32 *)p;
+	default: return *(volatile u32 *)p | (u64)*(volatile u32 *)(p + 4) << 32;
+	}
+}
+
+void virtio_cfg_write(volatile u8 *p, unsigned len, u64 v)
+{
+	if (len == 1)
+		*p = (u8)v;
+	else if (len == 2)
+		*(volatile u16 *)p = (u16)v;
+	else
+		*(volatile u32 *)p = (u32)v;
+}
