@@ -279,15 +279,26 @@ static bool rx(struct xs_conn *c)
 	return took;
 }
 
+/* A completion may submit a request, which pumps: the nested call only
+ * marks that the outer one must go round again, so rx never re-enters
+ * itself on bytes whose consumption it has not yet published. */
 void xs_conn_pump(struct xs_conn *c)
 {
 	bool kick = false;
 
-	if (c->broken)
+	if (c->pumping) {
+		c->pump_again = true;
 		return;
-	kick |= rx(c);
-	if (!c->broken)
-		kick |= tx(c);
+	}
+	c->pumping = true;
+	do {
+		c->pump_again = false;
+		if (!c->broken)
+			kick |= rx(c);
+		if (!c->broken)
+			kick |= tx(c);
+	} while (c->pump_again && !c->broken);
+	c->pumping = false;
 	if (kick && !c->broken)
 		c->notify(c);
 }

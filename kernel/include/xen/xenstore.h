@@ -92,6 +92,7 @@ struct xs_conn {
 	u32 rx_cap;
 	char event[XENSTORE_PAYLOAD_MAX + 1];
 	bool broken, unresponsive;
+	bool pumping, pump_again;
 	struct xs_watch *watches;
 	u32 next_watch;
 	u64 replies, events, bad_messages;
