@@ -1,9 +1,9 @@
 # make check's domU rows in one Xen boot: ktest as a domU, the initrd's
 # init as a domU, a pattern disk through blkfront as xvda (checked again
-# here in dom0 once the domU is gone), and an idle domU ended by
-# `xl shutdown` through control/shutdown.  Passed only if every domU
-# powered off (reason 0) and the disk and shutdown checks hold; each
-# check also prints its own line for its row.
+# here in dom0 once the domU is gone), and idle domUs ended by
+# `xl shutdown` and `xl reboot` through control/shutdown.  Passed only if
+# every domU ended as it should (reason 0, the rebooted one 1) and the
+# disk check holds; each check also prints its own line for its row.
 domu_run ktest "ktest" 90; r1=$REASON
 domu_run init "init=/bin/hello" 60; r2=$REASON
 
@@ -31,4 +31,14 @@ if [ "$r4" = 0 ] && grep -q 'power off requested by the toolstack' /var/log/xen/
 else
 	r4=failed
 fi
-[ "$r1" = 0 ] && [ "$r2" = 0 ] && [ "$r3" = 0 ] && [ "$r4" = 0 ] && finish passed || finish failed
+# xl reboot: the same, restarting (reason 1; on_reboot destroys it).
+DOMU_ACTION='domu_wait_console reboot "init: starting /bin/sleep" 60 && xl reboot reboot' \
+	domu_run reboot "init=/bin/sleep -- 100000" 90; r5=$REASON
+if [ "$r5" = 1 ] && grep -q 'restart requested by the toolstack' /var/log/xen/console/guest-reboot.log; then
+	say "reboot: xl reboot restarted the domU through control/shutdown"
+	r5=0
+else
+	r5=failed
+fi
+[ "$r1" = 0 ] && [ "$r2" = 0 ] && [ "$r3" = 0 ] && [ "$r4" = 0 ] && [ "$r5" = 0 ] &&
+	finish passed || finish failed
