@@ -52,6 +52,15 @@ unsigned xen_grant_nr_entries(void)
 	return GRANT_ENTRIES;
 }
 
+unsigned xen_grant_nr_used(void)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < GRANT_ENTRIES; i++)
+		n += grant_used[i];
+	return n;
+}
+
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly)
 {
 	unsigned ref;

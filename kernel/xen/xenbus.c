@@ -113,7 +113,7 @@ int xenbus_wait_backend(struct xenbus_device *dev, enum xenbus_state want, u64 t
 		enum xenbus_state s = xenbus_backend_state(dev);
 		u64 fl;
 
-		if (s == want || s >= XENBUS_CLOSING)
+		if (s >= want)
 			return (int)s;
 		if (clock_ns() >= deadline) {
 			pr_err("xenbus: %s: back end %s still %s after %llu ms, want %s\n",
@@ -209,7 +209,7 @@ static int read_otherend(struct xenbus_device *dev)
 	return 0;
 }
 
-static void probe_one(const struct xenbus_driver *drv, const char *name)
+static int probe_one(const struct xenbus_driver *drv, const char *name)
 {
 	struct xenbus_device *dev;
 	u32 id;
@@ -217,17 +217,18 @@ static void probe_one(const struct xenbus_driver *drv, const char *name)
 
 	if (!parse_id(name, &id)) {
 		pr_err("xenbus: device/%s/%s: the id is not a number: ignored\n", drv->type, name);
-		return;
+		return -EINVAL;
 	}
 	dev = kzalloc(sizeof(*dev));
 	if (!dev)
-		return;
+		return -ENOMEM;
 	dev->id = id;
 	dev->drv = drv;
 	fmt_snprintf(dev->nodename, sizeof(dev->nodename), "device/%s/%u", drv->type, id);
-	if (read_otherend(dev)) {
+	rc = read_otherend(dev);
+	if (rc) {
 		kfree(dev);
-		return;
+		return rc;
 	}
 	dev->be_watch.path = dev->be_state_path;
 	dev->be_watch.fn = be_watch_fn;
@@ -237,7 +238,7 @@ static void probe_one(const struct xenbus_driver *drv, const char *name)
 		pr_err("xenbus: %s: cannot watch %s (%d): device left alone\n", dev->nodename,
 		       dev->be_state_path, rc);
 		kfree(dev);
-		return;
+		return rc;
 	}
 	pr_info("xenbus: %s, back end %s in domain %u\n", dev->nodename, dev->otherend,
 		dev->otherend_id);
@@ -248,11 +249,22 @@ static void probe_one(const struct xenbus_driver *drv, const char *name)
 		xenbus_switch_state(dev, XENBUS_CLOSED);
 		xs_unwatch(&dev->be_watch);
 		kfree(dev);
-		return;
+		return rc;
 	}
 	dev->probed = true;
 	dev->next = xenbus_devices;
 	xenbus_devices = dev;
+	return 0;
+}
+
+int xenbus_probe_device(const char *type, const char *name)
+{
+	const struct xenbus_driver *const *p;
+
+	for (p = __xenbus_drivers_start; p < __xenbus_drivers_end; p++)
+		if (!strcmp((*p)->type, type))
+			return probe_one(*p, name);
+	return -ENODEV;
 }
 
 static void xenbus_probe_all(void)

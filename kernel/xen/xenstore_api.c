@@ -23,9 +23,17 @@
 #include <string.h>
 
 static struct xs_conn xs_main;
-static bool xs_up;
+static struct xs_conn *xs_cur;          /* the connection calls use; NULL: none */
 
-bool xs_present(void) { return xs_up; }
+bool xs_present(void) { return xs_cur != NULL; }
+
+struct xs_conn *xs_ktest_swap(struct xs_conn *c)
+{
+	struct xs_conn *old = xs_cur;
+
+	xs_cur = c;
+	return old;
+}
 
 int xs_error_errno(const char *name, u32 len)
 {
@@ -88,9 +96,9 @@ int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u3
 
 static int talk(u32 type, const char *p1, const void *p2, u32 p2len, char *reply, size_t cap)
 {
-	if (!xs_up)
+	if (!xs_cur)
 		return -ENODEV;
-	return xs_conn_talk(&xs_main, type, p1, p2, p2len, reply, cap);
+	return xs_conn_talk(xs_cur, type, p1, p2, p2len, reply, cap);
 }
 
 int xs_read(const char *path, char *buf, size_t cap)
@@ -167,12 +175,12 @@ int xs_watch(struct xs_watch *w)
 	u64 fl;
 	int n;
 
-	if (!xs_up)
+	if (!xs_cur)
 		return -ENODEV;
 	fl = irq_save();
-	fmt_snprintf(w->token, sizeof(w->token), "pw%u", xs_main.next_watch++);
-	w->next = xs_main.watches;
-	xs_main.watches = w;
+	fmt_snprintf(w->token, sizeof(w->token), "pw%u", xs_cur->next_watch++);
+	w->next = xs_cur->watches;
+	xs_cur->watches = w;
 	irq_restore(fl);
 	n = talk(XS_WATCH, w->path, w->token, (u32)strlen(w->token) + 1, NULL, 0);
 	if (n < 0)
@@ -186,7 +194,9 @@ int xs_unwatch(struct xs_watch *w)
 	u64 fl = irq_save();
 	int n;
 
-	for (pp = &xs_main.watches; *pp; pp = &(*pp)->next)
+	if (!xs_cur)
+		return -ENODEV;
+	for (pp = &xs_cur->watches; *pp; pp = &(*pp)->next)
 		if (*pp == w) {
 			*pp = w->next;
 			break;
@@ -202,10 +212,10 @@ static int submit_async(u32 type, const char *path, const void *p2, u32 p2len, x
 	u64 fl;
 	int err = 0;
 
-	if (!xs_up)
+	if (!xs_cur)
 		return -ENODEV;
 	fl = irq_save();
-	xs_conn_submit(&xs_main, type, 0, path, p2, p2len, fn, arg, &err);
+	xs_conn_submit(xs_cur, type, 0, path, p2, p2len, fn, arg, &err);
 	irq_restore(fl);
 	return err;
 }
@@ -254,7 +264,7 @@ static void xs_init(void)
 		       xen_platform->store_evtchn);
 		return;
 	}
-	xs_up = true;
+	xs_cur = &xs_main;
 	fl = irq_save();
 	xs_conn_pump(&xs_main);       /* whatever arrived before the binding */
 	irq_restore(fl);

@@ -84,6 +84,8 @@ void xen_force_evtchn_callback(void);
 /* ---- grant table (grant.c) ---- */
 void xen_grant_init(void);
 unsigned xen_grant_nr_entries(void);
+/* Entries in use (granted, or reserved by Xen), for leak checks. */
+unsigned xen_grant_nr_used(void);
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly);
 /* Revoke a grant; false (and still granted) while the peer uses it. */
 bool xen_grant_end(unsigned ref);

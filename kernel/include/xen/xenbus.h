@@ -74,8 +74,13 @@ int xenbus_printf_own(struct xenbus_device *dev, const char *key, const char *fm
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state s);
 /* Read the back end's state; XENBUS_UNKNOWN when unreadable. */
 enum xenbus_state xenbus_backend_state(struct xenbus_device *dev);
-/* Sleep until the back end's state is want (returned) or Closing/Closed
- * or beyond (returned too), or timeout_ns passes (-ETIMEDOUT). */
+/* Sleep until the back end's state is want or a later one (the states
+ * are ordered: Closing and Closed come after Connected) and return it,
+ * or -ETIMEDOUT once timeout_ns passed. */
 int xenbus_wait_backend(struct xenbus_device *dev, enum xenbus_state want, u64 timeout_ns);
+
+/* Probe device/<type>/<name> with its driver now (the bus does this at
+ * INIT_BUS; tests call it): 0 when the driver took it, or -errno. */
+int xenbus_probe_device(const char *type, const char *name);
 
 #endif

@@ -111,5 +111,8 @@ int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u3
 /* Move queued requests onto the ring and replies off it (the irq's work). */
 void xs_conn_pump(struct xs_conn *c);
 void xs_conn_free_slot(struct xs_conn *c, struct xs_slot *s);
+/* Tests: make c the connection the xs_* calls use (NULL: none); the
+ * previous one is returned, to be put back. */
+struct xs_conn *xs_ktest_swap(struct xs_conn *c);
 
 #endif
