@@ -32,6 +32,7 @@ void xs_conn_init(struct xs_conn *c, void *page, void (*notify)(struct xs_conn *
 	c->intf = page;
 	c->notify = notify;
 	c->next_id = 1;
+	c->timeout_ns = XS_TIMEOUT_NS;
 }
 
 static void complete(struct xs_conn *c, struct xs_slot *s, int status);

@@ -56,7 +56,7 @@ int xs_error_errno(const char *name, u32 len)
 int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u32 p2len,
 		 char *reply, size_t cap)
 {
-	u64 fl = irq_save(), deadline = clock_ns() + XS_TIMEOUT_NS;
+	u64 fl = irq_save(), deadline = clock_ns() + c->timeout_ns;
 	struct xs_slot *s;
 	int err = 0;
 
@@ -74,9 +74,9 @@ int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u3
 			s->abandoned = true;
 			c->unresponsive = true;
 			irq_restore(fl);
-			pr_err("xenstore: no answer to request type %u for '%s' within %llu s: "
+			pr_err("xenstore: no answer to request type %u for '%s' within %llu ms: "
 			       "xenstored counts as unresponsive\n", type, p1,
-			       (unsigned long long)(XS_TIMEOUT_NS / 1000000000ull));
+			       (unsigned long long)(c->timeout_ns / 1000000ull));
 			return -ETIMEDOUT;
 		}
 		sched_sleep_until(s, deadline);

@@ -93,6 +93,7 @@ struct xs_conn {
 	char event[XENSTORE_PAYLOAD_MAX + 1];
 	bool broken, unresponsive;
 	bool pumping, pump_again;
+	u64 timeout_ns;                        /* of a blocking call: XS_TIMEOUT_NS */
 	struct xs_watch *watches;
 	u32 next_watch;
 	u64 replies, events, bad_messages;

@@ -13,6 +13,7 @@
 #include "errno.h"
 #include "mm.h"
 #include "pv/ops.h"
+#include "clock.h"
 #include <string.h>
 
 struct xs_fake {
@@ -262,5 +263,30 @@ KTEST(xenstore_watch_events, "watch events reach the watch of their token; malfo
 	KT_EXPECT(t, !strcmp(watch_path, "control/shutdown"));
 	KT_EXPECT_EQ(t, f->c.bad_messages, 1);
 	KT_EXPECT(t, !f->c.broken);
+	fake_free(f);
+}
+
+KTEST(xenstore_silent_server, "a xenstored that never answers costs one bounded wait, and a late reply heals")
+{
+	struct xs_fake *f = fake_new(t);
+	char v[16];
+	u64 t0;
+
+	if (!f)
+		return;
+	f->c.timeout_ns = 50000000ull;                   /* 50 ms, not the real 10 s */
+	t0 = clock_ns();
+	KT_EXPECT_EQ(t, xs_conn_talk(&f->c, XS_READ, "a", NULL, 0, v, sizeof(v)), -ETIMEDOUT);
+	KT_EXPECT(t, clock_ns() - t0 >= f->c.timeout_ns);
+	t0 = clock_ns();
+	KT_EXPECT_EQ(t, xs_conn_talk(&f->c, XS_READ, "b", NULL, 0, v, sizeof(v)), -ETIMEDOUT);
+	KT_EXPECT(t, clock_ns() - t0 < f->c.timeout_ns);  /* failed at once */
+	KT_EXPECT(t, f->c.slots[0].used && f->c.slots[0].abandoned);
+	fake_msg(f, XS_READ, 1, "late", 4);              /* the abandoned one's answer */
+	fake_run(f);
+	KT_EXPECT(t, !f->c.slots[0].used && !f->c.unresponsive);
+	f->answer_in_notify = true;
+	fake_msg(f, XS_READ, 2, "ok", 2);
+	KT_EXPECT_EQ(t, xs_conn_talk(&f->c, XS_READ, "c", NULL, 0, v, sizeof(v)), 2);
 	fake_free(f);
 }
