@@ -236,7 +236,8 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$" \
 		   "blk/xen-domu/xvda|xvda: the domU's diskcheck passed and dom0 verified the image$" \
 		   "run/xen-domu-xl-shutdown|idle: xl shutdown powered the domU off through control/shutdown$" \
-		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown$"; do
+		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown$" \
+		   "blk/xen-domu/detach|detach: xl block-detach took xvda away and blkfront let it go$"; do
 		name=${row%%|*} pattern=${row#*|}
 		if [ "$rc" -ne 1 ]; then
 			bad "$name" "qemu exit $rc, want 1 (see $f)"
@@ -248,7 +249,7 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 	done
 else
 	for row in ktest/xen-domu run/xen-domu-init blk/xen-domu/xvda run/xen-domu-xl-shutdown \
-		   run/xen-domu-xl-reboot; do
+		   run/xen-domu-xl-reboot blk/xen-domu/detach; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi

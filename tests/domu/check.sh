@@ -1,7 +1,8 @@
 # make check's domU rows in one Xen boot: ktest as a domU, the initrd's
 # init as a domU, a pattern disk through blkfront as xvda (checked again
-# here in dom0 once the domU is gone), and idle domUs ended by
-# `xl shutdown` and `xl reboot` through control/shutdown.  Passed only if
+# here in dom0 once the domU is gone), a disk taken away by
+# `xl block-detach`, and idle domUs ended by `xl shutdown` and
+# `xl reboot` through control/shutdown.  Passed only if
 # every domU ended as it should (reason 0, the rebooted one 1) and the
 # disk check holds; each check also prints its own line for its row.
 domu_run ktest "ktest" 90; r1=$REASON
@@ -23,11 +24,21 @@ else
 	say "xvda: could not make the pattern image"
 fi
 
-# control/shutdown: the domU sleeps as init until xl shutdown ends it.
-DOMU_ACTION='domu_wait_console idle "init: starting /bin/sleep" 60 && xl shutdown idle' \
+# The domU sleeps as init: xl block-detach takes its disk away (blkback
+# goes Closing, blkfront lets go), then xl shutdown ends it through
+# control/shutdown.
+DOMU_ACTION='domu_wait_console idle "init: starting /bin/sleep" 60 &&
+	timeout 30 xl block-detach idle xvda && echo detached > /tmp/idle.detach;
+	xl shutdown idle' \
 	domu_run idle "init=/bin/sleep -- 100000" 90; r4=$REASON
 if [ "$r4" = 0 ] && grep -q 'power off requested by the toolstack' /var/log/xen/console/guest-idle.log; then
 	say "idle: xl shutdown powered the domU off through control/shutdown"
+else
+	r4=failed
+fi
+if [ -f /tmp/idle.detach ] && grep -q 'xvda: back end .* is Closing: the disk is gone' \
+		/var/log/xen/console/guest-idle.log; then
+	say "detach: xl block-detach took xvda away and blkfront let it go"
 else
 	r4=failed
 fi
