@@ -90,6 +90,13 @@ KTEST(xen_grant_end_in_use, "a grant the peer has mapped cannot be ended until i
 	KT_EXPECT(t, !xen_grant_end(ref));
 	KT_EXPECT(t, xen_grant_unmap(host, handle, &status) == 0 && status == XEN_GNTST_okay);
 	KT_EXPECT(t, xen_grant_end(ref));
+	/* On a translated guest (PVH dom0 on Xen 4.17) the granted frame
+	 * itself reads as all ones and drops writes once its self-mapping is
+	 * undone: its gfn no longer has RAM behind it.  Freed, it corrupted
+	 * whatever the allocator put there next (the tests after this one),
+	 * so it is kept out of the allocator. */
+	if (xen_platform->translated)
+		return;
 out:
 	frame_free(pa);
 }
