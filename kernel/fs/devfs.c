@@ -12,11 +12,13 @@
  * is taken and nothing Linux ships will ever expect another device there.
  * It is one read-only register, this CPU's hypercall count since boot
  * (pv_hypercalls(): 0 natively), for benchmarks in user space; its rules
- * are at hypercalls_read.
+ * are at hypercalls_read.  cpu_idle 240:1, also ours, is the TSC ticks
+ * this CPU has spent halted, the same way.
  */
 #include "fs.h"
 #include "random.h"
 #include "pv/ops.h"
+#include "clock.h"
 #include <string.h>
 
 static long null_read(struct file *f, void *buf, size_t n, u64 *pos)
@@ -73,6 +75,20 @@ static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
 	return (long)sizeof(v);
 }
 
+/* cpu_idle 240:1: the same rules, this CPU's TSC ticks spent halted
+ * since boot (clock_idle_tsc). */
+static long cpu_idle_read(struct file *f, void *buf, size_t n, u64 *pos)
+{
+	u64 v;
+
+	(void)f;
+	if (n != sizeof(v) || *pos != 0)
+		return -EINVAL;
+	v = clock_idle_tsc();
+	memcpy(buf, &v, sizeof(v));
+	return (long)sizeof(v);
+}
+
 /* Root may open the 0444 node for writing, as on Linux; a driver without
  * a write method is EINVAL there too (vfs_write). */
 static long hypercalls_write(struct file *f, const void *buf, size_t n, u64 *pos)
@@ -86,6 +102,7 @@ static const struct file_ops zero_fops = { .read = zero_read, .write = null_writ
 static const struct file_ops full_fops = { .read = zero_read, .write = full_write };
 static const struct file_ops random_fops = { .read = random_read, .write = null_write };
 static const struct file_ops hypercalls_fops = { .read = hypercalls_read, .write = hypercalls_write };
+static const struct file_ops cpu_idle_fops = { .read = cpu_idle_read, .write = hypercalls_write };
 
 static const struct {
 	const char *name;
@@ -101,6 +118,7 @@ static const struct {
 	{ "tty", 0666, MKDEV(5, 0), &tty_fops },
 	{ "console", 0600, MKDEV(5, 1), &tty_fops },
 	{ "hypercalls", 0444, MKDEV(240, 0), &hypercalls_fops },   /* Proteus's own */
+	{ "cpu_idle", 0444, MKDEV(240, 1), &cpu_idle_fops },       /* Proteus's own */
 };
 
 static struct inode *devfs_dir;

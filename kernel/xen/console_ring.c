@@ -23,6 +23,7 @@
 #include "console.h"
 #include "irq.h"
 #include "mm.h"
+#include "layout.h"
 #include "printk.h"
 #include "pvclock.h"
 #include "lib/fmt.h"
@@ -32,9 +33,22 @@
 static u64 dropped;                   /* bytes lost to a backend that did not drain */
 static bool bad_input_seen;
 
+/*
+ * A PV domU's ring is one of its RAM frames, in the direct map.  A PVH
+ * domU's is a special page outside RAM: reached through the loader's
+ * identity map of the low 4 GiB until mm_init replaces it (the console
+ * speaks long before), then through a mapping of its own.
+ */
 static struct xencons_interface *ring(void)
 {
-	return phys_to_virt(xen_platform->console_ring_pa);
+	static struct xencons_interface *mapped;
+	u64 pa = xen_platform->console_ring_pa;
+
+	if (phys_map_offset != PHYS_MAP_BASE || phys_map_contains((u64)phys_to_virt(pa), PAGE_SIZE))
+		return phys_to_virt(pa);
+	if (!mapped)
+		mapped = ioremap(pa, PAGE_SIZE);
+	return mapped;
 }
 
 /* Notify without xen_evtchn_send: a failure must not panic from inside

@@ -29,8 +29,9 @@ struct xen_platform {
 	/* Map the first nr frames of our grant table and say where. */
 	void *(*grant_map_frames)(unsigned nr);
 	/* A domU's PV console ring (console_ring.c): the pseudo-physical
-	 * address of its page, which is RAM the direct map covers, and its
-	 * event channel.  0 when there is none (dom0 uses console_io). */
+	 * address of its page (PV: RAM the direct map covers; PVH: a special
+	 * page outside RAM) and its event channel.  0 when there is none
+	 * (dom0 uses console_io). */
 	u64 console_ring_pa;
 	unsigned console_evtchn;
 	/* A domU's xenstore page (start_info store_mfn), the same way, and
@@ -84,8 +85,10 @@ void xen_force_evtchn_callback(void);
 /* ---- grant table (grant.c) ---- */
 void xen_grant_init(void);
 unsigned xen_grant_nr_entries(void);
-/* Entries in use (granted, or reserved by Xen), for leak checks. */
-unsigned xen_grant_nr_used(void);
+unsigned xen_grant_nr_free(void);
+/* Let domid reach frame gfn: the reference, or XEN_GRANT_REF_NONE (logged
+ * once) when every entry is taken.  References are reused once ended. */
+#define XEN_GRANT_REF_NONE 0xffffffffu
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly);
 /* Revoke a grant; false (and still granted) while the peer uses it. */
 bool xen_grant_end(unsigned ref);

@@ -101,10 +101,13 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 	xen_sring_init(dev->ring_va, (size_t)n * PAGE_SIZE);
 	xen_front_ring_attach(&dev->ring, dev->ring_va, (size_t)n * PAGE_SIZE,
 			      sizeof(union xen_blkif_ring_entry));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		b->ring_ref[i] = xen_grant_access(dev->backend_id,
 						  xen_pfn_to_gfn((b->ring_pa >> PAGE_SHIFT) + i), false);
-	b->nr_ring_refs = n;
+		if (b->ring_ref[i] == XEN_GRANT_REF_NONE)
+			return -ENOSPC;
+		b->nr_ring_refs = i + 1;
+	}
 	rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
 	if (rc) {
 		pr_err("blkfront: no event channel to domain %u: %s\n", dev->backend_id,
