@@ -228,12 +228,16 @@ echo "== boot: the same ELF as a Xen PV domU of a Linux dom0 (xl create, Xen 4.1
 # mk/domu-run.sh: QEMU exits 1 when the dom0 scenario passed; 0 (a dom0
 # panic or reboot) and a timeout are failures.
 if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$domu/dom0-base.cpio" ]; then
-	# Both rows share one boot (tests/domu/check.sh); each needs QEMU's 1
-	# (every domU powered off) and its own line.
+	# The rows share one boot (tests/domu/check.sh); each needs QEMU's 1
+	# (every domU powered off, the disk verified in dom0) and its own line.
 	f=$LOG/xen-domu.log
-	DOMU_TIMEOUT=240 bash mk/domu-run.sh "$KERNEL" "$INITRD" check >"$f" 2>&1
+	DOMU_TIMEOUT=360 bash mk/domu-run.sh "$KERNEL" "$INITRD" check >"$f" 2>&1
 	rc=$?
-	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$"; do
+	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$" \
+		   "blk/xen-domu/xvda|xvda: the domU's diskcheck passed and dom0 verified the image$" \
+		   "run/xen-domu-xl-shutdown|idle: xl shutdown powered the domU off through control/shutdown$" \
+		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown$" \
+		   "blk/xen-domu/detach|detach: xl block-detach took xvda away and blkfront let it go$"; do
 		name=${row%%|*} pattern=${row#*|}
 		if [ "$rc" -ne 1 ]; then
 			bad "$name" "qemu exit $rc, want 1 (see $f)"
@@ -247,7 +251,8 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 	boot "run/xen-domu/proteus-run" 0 '^hello from user space: pid 1' --on xen-domu --kernel "$KERNEL" \
 		-- init=/bin/hello
 else
-	for row in ktest/xen-domu run/xen-domu-init run/xen-domu/proteus-run; do
+	for row in ktest/xen-domu run/xen-domu-init blk/xen-domu/xvda run/xen-domu-xl-shutdown \
+		   run/xen-domu-xl-reboot blk/xen-domu/detach run/xen-domu/proteus-run; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi

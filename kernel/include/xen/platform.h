@@ -34,6 +34,10 @@ struct xen_platform {
 	 * (dom0 uses console_io). */
 	u64 console_ring_pa;
 	unsigned console_evtchn;
+	/* A domU's xenstore page (start_info store_mfn), the same way, and
+	 * its event channel; 0 when there is none (dom0, PVH for now). */
+	u64 store_ring_pa;
+	unsigned store_evtchn;
 };
 /* Set by the backend before any other call into this header. */
 extern const struct xen_platform *xen_platform;
