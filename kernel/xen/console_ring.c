@@ -33,21 +33,15 @@
 static u64 dropped;                   /* bytes lost to a backend that did not drain */
 static bool bad_input_seen;
 
-/*
- * A PV domU's ring is one of its RAM frames, in the direct map.  A PVH
- * domU's is a special page outside RAM: reached through the loader's
- * identity map of the low 4 GiB until mm_init replaces it (the console
- * speaks long before), then through a mapping of its own.
- */
+/* The ring's page (xen_page_va); mapped once mm_init has run, if not RAM. */
 static struct xencons_interface *ring(void)
 {
 	static struct xencons_interface *mapped;
-	u64 pa = xen_platform->console_ring_pa;
 
-	if (phys_map_offset != PHYS_MAP_BASE || phys_map_contains((u64)phys_to_virt(pa), PAGE_SIZE))
-		return phys_to_virt(pa);
+	if (phys_map_offset != PHYS_MAP_BASE)
+		return xen_page_va(xen_platform->console_ring_pa);   /* the loader's map */
 	if (!mapped)
-		mapped = ioremap(pa, PAGE_SIZE);
+		mapped = xen_page_va(xen_platform->console_ring_pa);
 	return mapped;
 }
 

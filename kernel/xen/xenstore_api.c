@@ -251,7 +251,7 @@ static void xs_init(void)
 
 	if (!xen_platform || xen_platform->dom0 || !xen_platform->store_ring_pa)
 		return;               /* no xenstore: xenbus finds nothing */
-	xs_conn_init(&xs_main, phys_to_virt(xen_platform->store_ring_pa), xs_notify);
+	xs_conn_init(&xs_main, xen_page_va(xen_platform->store_ring_pa), xs_notify);
 	in = xs_main.intf;
 	if ((in->server_features & XENSTORE_SERVER_FEATURE_ERROR) && in->error) {
 		pr_err("xenstore: the ring reports error %u before we used it: no xenstore\n",

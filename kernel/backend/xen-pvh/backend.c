@@ -88,11 +88,15 @@ static void xenpvh_init(struct boot_info *bi)
 	if (!xenpvh_platform.dom0) {
 		/* A PVH domU's console page is one the toolstack put among its
 		 * special pages (HVM params, as Linux's hvc_xen reads them); a
-		 * gfn, which is our physical frame number here. */
+		 * gfn, which is our physical frame number here.  0: none. */
 		u64 pfn = xenpvh_param(XEN_HVM_PARAM_CONSOLE_PFN);
 
 		xenpvh_platform.console_ring_pa = pfn << PAGE_SHIFT;
 		xenpvh_platform.console_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_CONSOLE_EVTCHN);
+		/* xenstore's page and channel, the same way (Linux's xenbus_probe). */
+		pfn = xenpvh_param(XEN_HVM_PARAM_STORE_PFN);
+		xenpvh_platform.store_ring_pa = pfn << PAGE_SHIFT;
+		xenpvh_platform.store_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_STORE_EVTCHN);
 	}
 	xen_platform = &xenpvh_platform;
 	xen_shared = xenpvh_map_xen_page(XENMAPSPACE_shared_info, 0);

@@ -34,11 +34,18 @@ struct xen_platform {
 	 * (dom0 uses console_io). */
 	u64 console_ring_pa;
 	unsigned console_evtchn;
-	/* A domU's xenstore page (start_info store_mfn), the same way, and
-	 * its event channel; 0 when there is none (dom0, PVH for now). */
+	/* A domU's xenstore page (PV: start_info store_mfn; PVH: the
+	 * STORE_PFN HVM param), the same way, and its event channel; 0 when
+	 * there is none (dom0). */
 	u64 store_ring_pa;
 	unsigned store_evtchn;
 };
+/* Where a page Xen's toolstack shares with us (console ring, xenstore)
+ * can be reached: the direct map for RAM (a PV domU's, and anything
+ * while the loader's identity map of the low 4 GiB is still in use); a
+ * mapping of its own for a PVH domU's special pages outside RAM, made on
+ * each call after mm_init (callers keep the result). */
+void *xen_page_va(u64 pa);
 /* Set by the backend before any other call into this header. */
 extern const struct xen_platform *xen_platform;
 
