@@ -7,6 +7,7 @@
 #   make run-pvh      boot the same ELF as a Xen PVH dom0
 #   make run-kvm      boot the same ELF under QEMU with KVM
 #   make run-domu     the same ELF as a Xen PV domU of a Linux dom0 (ktest, batch)
+#   make run-domu-pvh the same as a PVH domU
 #   make check        every test: host unit tests, then the boot matrix
 #   make bench        instruction counts per pv op (bench/report.md), then bench-latency
 #   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
@@ -32,7 +33,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu check bench bench-latency unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu run-domu-pvh check bench bench-latency unit deps clean
 
 all: kernel initrd tool
 
@@ -243,6 +244,10 @@ run-kvm: all
 # (mk/domu-image.sh builds and caches the dom0 on first use).
 run-domu: all
 	$(BUILD)/proteus run --on xen-domu --timeout 300 -- ktest
+
+# The same as a PVH domU.
+run-domu-pvh: all
+	$(BUILD)/proteus run --on xen-domu-pvh --timeout 300 -- ktest
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

@@ -2,7 +2,8 @@
 # init as a domU, a pattern disk through blkfront as xvda (checked again
 # here in dom0 once the domU is gone), a disk taken away by
 # `xl block-detach`, and idle domUs ended by `xl shutdown` and
-# `xl reboot` through control/shutdown.  Passed only if
+# `xl reboot` through control/shutdown, netfront (ping and UDP both
+# ways), ktest in a PVH domU, and xl dump-core.  Passed only if
 # every domU ended as it should (reason 0, the rebooted one 1) and the
 # disk check holds; each check also prints its own line for its row.
 domu_run ktest "ktest" 90; r1=$REASON
@@ -51,5 +52,47 @@ if [ "$r5" = 1 ] && grep -q 'restart requested by the toolstack' /var/log/xen/co
 else
 	r5=failed
 fi
+# netfront: udpecho in the domU at 10.0.0.2 on the bridge; from dom0,
+# ping and udpcheck (out of Proteus's initrd too) once it is listening.
+# udpecho ends when udpcheck says stop, and the domU powers off.
+DOMU_ACTION='domu_wait_console net "udpecho: ready on port 7" 60 &&
+	{ ping -c 2 -W 10 10.0.0.2 >/tmp/net.ping 2>&1 && echo ok >/tmp/net.ping.ok; } ;
+	/tmp/pinit/bin/udpcheck /var/log/xen/console/guest-net.log "udpecho: ready on port 7" \
+		10.0.0.2 7 3 >/tmp/net.udp 2>&1 && echo ok >/tmp/net.udp.ok' \
+	domu_run net "init=/bin/udpecho ip=10.0.0.2/24" 90; r6=$REASON
+cat /tmp/net.ping /tmp/net.udp 2>/dev/null
+[ "$r6" = 0 ] && [ -f /tmp/net.ping.ok ] && say "net: dom0 pinged the domU through netfront" || r6=failed
+[ "$r6" = 0 ] && [ -f /tmp/net.udp.ok ] && say "net: dom0's UDP datagrams came back from the domU" || r6=failed
+# The other way: busybox ping in the domU to dom0 (its exit status is init's).
+domu_run ping "init=/bin/ping ip=10.0.0.2/24 -- -c 1 -W 10 10.0.0.1" 60; r7=$REASON
+[ "$r7" = 0 ] && say "net: the domU pinged dom0" || r7=failed
+
+# The same ELF as a PVH domU: ktest, with xenstore, xvda and eth0 found
+# through the HVM params.
+DOMU_TYPE=pvh domu_run ktestpvh "ktest" 90; r8=$REASON
+if [ "$r8" = 0 ] && grep -Eq '^ktest: [1-9][0-9]* passed, 0 failed' /var/log/xen/console/guest-ktestpvh.log &&
+	grep -q 'blkfront: xvda' /var/log/xen/console/guest-ktestpvh.log; then
+	say "pvh: ktest passed in a PVH domU, its disk connected"
+else
+	r8=failed
+fi
+
+# xl dump-core of a running domU reads its memory through the p2m list it
+# published: the core is an ELF file, and it holds the domU's last console
+# line, formatted at run time and still in its console ring page (so only
+# its memory can have it: Xen's copy is in xenconsoled's log, not here).
+DOMU_ACTION='domu_wait_console core "init: starting /bin/sleep" 60 &&
+	xl dump-core core /tmp/core.elf >/tmp/core.out 2>&1 && echo ok >/tmp/core.ok; xl shutdown core' \
+	domu_run core "init=/bin/sleep -- 100000" 90; r9=$REASON
+cat /tmp/core.out 2>/dev/null
+if [ "$r9" = 0 ] && [ -f /tmp/core.ok ] && [ "$(head -c 4 /tmp/core.elf | od -An -c | tr -d ' ')" = '177ELF' ] &&
+	grep -aq "init: starting /bin/sleep" /tmp/core.elf; then
+	say "core: xl dump-core wrote the domU's memory, its console line in it"
+else
+	say "core: $(ls -l /tmp/core.elf 2>&1)"
+	r9=failed
+fi
+rm -f /tmp/core.elf
 [ "$r1" = 0 ] && [ "$r2" = 0 ] && [ "$r3" = 0 ] && [ "$r4" = 0 ] && [ "$r5" = 0 ] &&
+	[ "$r6" = 0 ] && [ "$r7" = 0 ] && [ "$r8" = 0 ] && [ "$r9" = 0 ] &&
 	finish passed || finish failed
