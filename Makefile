@@ -10,6 +10,7 @@
 #   make check        every test: host unit tests, then the boot matrix
 #   make bench        instruction counts per pv op (bench/report.md), then bench-latency
 #   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
+#   make bench-lazy     fork/exit/munmap/switch with lazy modes on and off (bench/lazy.md)
 #
 # Missing Debian packages are installed by mk/deps.sh on first use.
 
@@ -32,7 +33,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu check bench bench-latency unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu check bench bench-latency bench-lazy unit deps clean
 
 all: kernel initrd tool
 
@@ -253,12 +254,18 @@ check: $(BUILD)/.deps-ok
 bench: $(BUILD)/.deps-ok
 	sh bench/run.sh
 	$(MAKE) bench-latency
+	$(MAKE) bench-lazy
 
 # lat as init on every platform (tools/proteus/bench*.c): bench/results/latency*,
 # bench/latency.md.  Both kernels: native-pv0 boots the PARAVIRT=0 one.
 bench-latency: all $(BUILD)/.deps-ok
 	$(MAKE) PARAVIRT=0 kernel
 	$(BUILD)/proteus bench latency
+
+# lazy as init with the lazy modes on and off (tools/proteus/bench_lazy*.c):
+# bench/results/lazy.tsv, two plots, bench/lazy.md.
+bench-lazy: all $(BUILD)/.deps-ok
+	$(BUILD)/proteus bench lazy
 
 clean:
 	rm -rf $(BUILD)
