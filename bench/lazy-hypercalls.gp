@@ -22,7 +22,7 @@ set datafile separator "\t"
 set title "Proteus lazy batching (user/lazy.c as init): hypercalls per page (per switch for ctx_switch)\nXen 4.17 PV dom0 under QEMU 7.2 TCG pc, -icount shift=0, build/proteus.elf; lazy modes switched off by pv.lazy_mmu=0, pv.lazy_cpu=0, pv.lazy=0"
 set ylabel "hypercalls per page (log scale)"
 set logscale y
-set yrange [0.0005:20]
+set yrange [0.00001:20]
 set grid ytics
 set xrange [0.5:words(ROWS) + 0.5]
 set xtics nomirror

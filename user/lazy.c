@@ -92,7 +92,7 @@ static void cost_of(const struct mark *a, const struct mark *b, double units, st
 
 static void emit(const char *op, unsigned mib, const struct cost *c)
 {
-	printf("lazy\t%s\t%u\t%.1f\t%.3f\n", op, mib, c->insns, c->hcalls);
+	printf("lazy\t%s\t%u\t%.1f\t%.6f\n", op, mib, c->insns, c->hcalls);
 	fflush(stdout);
 }
 
