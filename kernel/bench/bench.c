@@ -10,7 +10,8 @@
  * rdtsc instruction itself, never through a pv op, so every build measures
  * with the same ruler.
  *
- * Output, one line per measurement, read by bench/run.sh:
+ * Output, one line per measurement, read by `proteus bench micro`
+ * (tools/proteus/bench_micro_parse.c):
  *   bench: <name> <class> <hundredths of a unit per iteration> <hypercalls per 100 iterations>
  * and the page-table lines of bench_pt.c.
  */

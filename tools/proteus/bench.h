@@ -108,6 +108,8 @@ struct benchlat_result {
 
 /* `proteus bench lazy` (bench_lazy*.c). */
 int benchlazy_main(int argc, char **argv);
+/* `proteus bench micro` (bench_micro*.c). */
+int bench_micro_main(int argc, char **argv);
 
 /* min, median and max of every op over res->runs (median of an even count: the mean of the two middle). */
 void benchlat_stats(struct benchlat_result *res);

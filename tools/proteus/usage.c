@@ -14,6 +14,7 @@ void proteus_usage(FILE *out)
 		"                   [-- kernel args...]\n"
 		"       proteus bench latency [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus bench lazy [--out DIR] [--xen PATH] [--runs N] [--quick]\n"
+		"       proteus bench micro [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
@@ -48,6 +49,10 @@ void proteus_usage(FILE *out)
 		"       times, default 5); fork/exit/munmap of 1/16/256 MiB per page, context\n"
 		"       switch; write DIR/lazy.tsv, two plots, bench/lazy.md.  --quick: 1 and\n"
 		"       4 MiB, native and lazy-on Xen once, DIR build/bench/lazy-quick, TSV only.\n"
+		"       micro: the kernel's bench and bench.whole options natively (PARAVIRT=0,\n"
+		"       patched, pv.patch=0; once), on Xen PV (--runs times), PVH and KVM (once);\n"
+		"       write DIR/micro.tsv, micro-deltas.tsv, pt.tsv, aspace-cswitch.tsv,\n"
+		"       whole-kernel.tsv, three plots and bench/report.md.\n"
 		"sites  check every pv call site in the ELF against pvops.def and print the\n"
 		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
 		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_TIMEOUT);
