@@ -133,6 +133,14 @@ int benchlat_write_file(const char *path, void (*body)(FILE *f, const void *ctx)
 void benchlat_print_table(FILE *out, const struct benchlat_result *res, size_t n);
 int benchlat_plot(const struct benchlat_opts *o);
 int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n);
+/* The report's per-op tables and the comparison with Xen 2003, for another report. */
+void benchlat_report_tables(FILE *f, const struct benchlat_result *res, size_t n);
+/*
+ * Read a latency.tsv (as benchlat_write_tsv wrote it) back into res, one
+ * entry per configuration of benchlat_configs (skipped: not in the file),
+ * the figures as medians of one run.  0, or -1 with a reason in err.
+ */
+int benchlat_load_tsv(const char *path, struct benchlat_result *res, size_t *n, char *err, size_t errlen);
 
 /* The baseline's result among res[0..n), or NULL. */
 const struct benchlat_result *benchlat_baseline(const struct benchlat_result *res, size_t n);

@@ -2,8 +2,9 @@
  * bench_micro_report.c — bench/report.md, the report `make bench` ends
  * with: the whole-kernel native tax row, the per-op table with its
  * deltas, the page-table sweep, address space and context switch, and
- * the plots of all three benches (latency and lazy have their tables in
- * bench/latency.md and bench/lazy.md, linked).  The prose is fixed text:
+ * the latency tables read back from latency.tsv (with the comparison with
+ * Xen 2003), and the plots of all three benches (lazy's tables are in
+ * bench/lazy.md, linked).  The prose is fixed text:
  * it says what was measured and how, never what the figures mean, so it
  * cannot contradict a table after a change.  Only the tables, the commit
  * and the list of what could not be measured vary.
@@ -54,26 +55,46 @@ static const char *const pt_prose =
 	"`results/pt-hypercalls.png`, `results/pt-instructions.png`. Then an address space built with\n"
 	"64 pages and torn down, and a context switch, eager and lazy (totals).\n\n";
 
-static const char *const others_prose =
-	"\n## Latency and lazy batching\n"
+static const char *const latency_prose =
+	"\n## User-space latency (`user/lat.c`, from `results/latency.tsv`)\n"
 	"\n"
-	"The user-space latency suite (`user/lat.c`: tables, the comparison with Barham et al., \"Xen\n"
-	"and the Art of Virtualization\", SOSP 2003, and its configurations) is in `latency.md`; lazy\n"
-	"batching on fork, exit, munmap and the context switch (`user/lazy.c`) in `lazy.md`.\n"
+	"Read back from `results/latency.tsv` as `proteus bench latency` last wrote it; `latency.md` says\n"
+	"where each column comes from (platform, emulation, build, boots) and how lat measures.\n";
+
+static const char *const plots_prose =
+	"\n## Plots\n"
 	"\n"
-	"![microbench](results/latency-micro.png)\n"
-	"\n"
-	"![fork/exec timing](results/latency-fork.png)\n"
+	"Lazy batching on fork, exit, munmap and the context switch (`user/lazy.c`; tables and method\n"
+	"in `lazy.md`), the latency suite's two charts, the per-op deltas and the page-table sweep.\n"
 	"\n"
 	"![lazy batching: hypercalls](results/lazy-hypercalls.png)\n"
 	"\n"
 	"![lazy batching: instructions](results/lazy-instructions.png)\n"
+	"\n"
+	"![microbench](results/latency-micro.png)\n"
+	"\n"
+	"![fork/exec timing](results/latency-fork.png)\n"
 	"\n"
 	"![native tax and patching, per op](results/micro-deltas.png)\n"
 	"\n"
 	"![page-table updates: hypercalls](results/pt-hypercalls.png)\n"
 	"\n"
 	"![page-table updates: instructions](results/pt-instructions.png)\n";
+
+static void latency_section(FILE *f, const struct micro_all *a)
+{
+	static struct benchlat_result lat[16];
+	char path[4200], err[512];
+	size_t n;
+
+	fputs(latency_prose, f);
+	snprintf(path, sizeof path, "%s/latency.tsv", a->out);
+	if (benchlat_load_tsv(path, lat, &n, err, sizeof err) < 0) {
+		fprintf(f, "\nNot shown: %s.\n", err);
+		return;
+	}
+	benchlat_report_tables(f, lat, n);
+}
 
 struct report_ctx {
 	const struct micro_all *a;
@@ -149,7 +170,8 @@ static void report_body(FILE *f, const void *ctx)
 					fprintf(f, " %.0f / %.0f |", a->res[i].med.as[x][l][0], a->res[i].med.as[x][l][1]);
 			fprintf(f, "\n");
 		}
-	fputs(others_prose, f);
+	latency_section(f, a);
+	fputs(plots_prose, f);
 }
 
 int micro_write_report(const struct micro_all *a)
