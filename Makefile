@@ -134,7 +134,7 @@ kernel: $(KERNEL)
 # the kernel keeps each process's FPU state.  One .c per program in user/;
 # the test suite is every file in user/usertests/, linked into one binary.
 LCC := musl-gcc
-LCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -MMD -MP
+LCFLAGS := -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -MMD -MP -Iinclude
 LLDFLAGS := -static
 LDIR := $(BUILD)/user
 LPROGS := $(sort $(basename $(notdir $(wildcard user/*.c))))
@@ -166,7 +166,7 @@ BUSYBOX := /bin/busybox
 BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true false \
 	test [ printf head tail sort uniq tr cut expr seq env kill poweroff reboot halt \
 	init mount umount pwd uname basename dirname touch yes tee xargs stat sync clear setsid cttyhack date \
-	ping
+	ping dd md5sum cmp
 
 # The initrd: /init is busybox's init (which reads /etc/inittab and runs a
 # shell on the console); every program is under /bin, next to busybox and
@@ -175,7 +175,7 @@ BB_APPLETS := sh ash echo cat ls mkdir rmdir rm mv cp ln grep sed wc sleep true 
 # /proc stays empty, but must exist: busybox halt/poweroff/reboot without -f
 # scan it (for linuxrc) and die with "can't open '/proc'" when it is missing.
 $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
-		user/etc/group tests/sh/basic.sh Makefile $(BUILD)/.deps-ok
+		user/etc/group tests/sh/basic.sh tests/blk/busybox.sh Makefile $(BUILD)/.deps-ok
 	@if readelf -l $(BUSYBOX) | grep -q INTERP; then \
 		echo "$(BUSYBOX) is dynamically linked: install busybox-static" >&2; exit 1; fi
 	rm -rf $(BUILD)/initrd-root
@@ -188,7 +188,8 @@ $(BUILD)/initrd.cpio: $(LBINS) user/etc/inittab user/etc/passwd \
 	chmod 755 $(BUILD)/initrd-root/bin/notelf
 	cp user/etc/inittab user/etc/passwd user/etc/group $(BUILD)/initrd-root/etc/
 	cp tests/sh/basic.sh $(BUILD)/initrd-root/tests/
-	chmod 755 $(BUILD)/initrd-root/tests/basic.sh
+	cp tests/blk/busybox.sh $(BUILD)/initrd-root/tests/blk-busybox.sh
+	chmod 755 $(BUILD)/initrd-root/tests/basic.sh $(BUILD)/initrd-root/tests/blk-busybox.sh
 	cd $(BUILD)/initrd-root && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --owner=0:0 > ../initrd.cpio.tmp
 	mv $(BUILD)/initrd.cpio.tmp $@
@@ -207,12 +208,8 @@ UNIT_BINS += $(PROTEUS_UNIT_BINS)
 unit: $(PROTEUS_UNIT_BINS)
 $(UNIT_BINS) $(PROTEUS_UNIT_BINS): | $(BUILD)/.deps-ok
 
-tool: $(BUILD)/proteus $(BUILD)/udpcheck
+tool: $(BUILD)/proteus
 
-# The host's side of the UDP echo rows (tests/check.sh).
-$(BUILD)/udpcheck: tools/udpcheck.c
-	@mkdir -p $(@D)
-	$(call msg,HOSTCC,$@)$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -o $@
 
 .PHONY: unit-build print-unit-bins
 unit-build: $(UNIT_BINS)
@@ -247,7 +244,7 @@ run-kvm: all
 # The same ELF as a Xen PV domU, created by xl in a Debian Linux dom0
 # (mk/domu-image.sh builds and caches the dom0 on first use).
 run-domu: all
-	bash mk/domu-run.sh $(BUILD)/proteus.elf $(BUILD)/initrd.cpio default ktest
+	$(BUILD)/proteus run --on xen-domu --timeout 300 -- ktest
 
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh

@@ -241,12 +241,16 @@ echo "== boot: the same ELF as a Xen PV domU of a Linux dom0 (xl create, Xen 4.1
 # mk/domu-run.sh: QEMU exits 1 when the dom0 scenario passed; 0 (a dom0
 # panic or reboot) and a timeout are failures.
 if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$domu/dom0-base.cpio" ]; then
-	# Both rows share one boot (tests/domu/check.sh); each needs QEMU's 1
-	# (every domU powered off) and its own line.
+	# The rows share one boot (tests/domu/check.sh); each needs QEMU's 1
+	# (every domU powered off, the disk verified in dom0) and its own line.
 	f=$LOG/xen-domu.log
-	DOMU_TIMEOUT=240 bash mk/domu-run.sh "$KERNEL" "$INITRD" check >"$f" 2>&1
+	DOMU_TIMEOUT=360 bash mk/domu-run.sh "$KERNEL" "$INITRD" check >"$f" 2>&1
 	rc=$?
-	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$"; do
+	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$" \
+		   "blk/xen-domu/xvda|xvda: the domU's diskcheck passed and dom0 verified the image$" \
+		   "run/xen-domu-xl-shutdown|idle: xl shutdown powered the domU off through control/shutdown$" \
+		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown$" \
+		   "blk/xen-domu/detach|detach: xl block-detach took xvda away and blkfront let it go$"; do
 		name=${row%%|*} pattern=${row#*|}
 		if [ "$rc" -ne 1 ]; then
 			bad "$name" "qemu exit $rc, want 1 (see $f)"
@@ -256,8 +260,12 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 			ok "$name"
 		fi
 	done
+	# The same platform through the host tool, as a user runs it.
+	boot "run/xen-domu/proteus-run" 0 '^hello from user space: pid 1' --on xen-domu --kernel "$KERNEL" \
+		-- init=/bin/hello
 else
-	for row in ktest/xen-domu run/xen-domu-init; do
+	for row in ktest/xen-domu run/xen-domu-init blk/xen-domu/xvda run/xen-domu-xl-shutdown \
+		   run/xen-domu-xl-reboot blk/xen-domu/detach run/xen-domu/proteus-run; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi
@@ -274,7 +282,7 @@ net_row() { # NAME [proteus run options]
 	"$PROTEUS" run --timeout "$TIMEOUT" --log "$f.log" --net=hostfwd=udp:127.0.0.1:$port-:7 "$@" \
 		-- init=/bin/udpecho ip=10.0.2.15/24,10.0.2.2 >/dev/null 2>"$f.err" &
 	vmm=$!
-	"$BUILD/udpcheck" "$f.log" 'udpecho: ready on port 7' 127.0.0.1 "$port" 3 "$vmm" >"$f.check" 2>&1
+	"$BUILD/user/udpcheck" "$f.log" 'udpecho: ready on port 7' 127.0.0.1 "$port" 3 "$vmm" >"$f.check" 2>&1
 	crc=$?
 	[ "$crc" -eq 0 ] || kill "$vmm" 2>/dev/null
 	wait "$vmm"
@@ -320,10 +328,33 @@ blk_row() { # NAME [proteus run options]
 	rm -f "$img"
 }
 echo "== blk: virtio-blk, a pattern image read, edited and checked on the host"
+# The disk benchmark's guest side, small: it runs and every line is there
+# (its numbers are make bench's, never pass/fail).
+truncate -s 8M "$LOG/blkbench.img"
+boot "blk/pc/blkbench-runs" 0 '^blkbench: done' --disk "$LOG/blkbench.img" --kernel "$KERNEL" \
+	-- init=/bin/blkbench -- 2
+rm -f "$LOG/blkbench.img"
 for m in pc q35 microvm; do
 	blk_row "blk/$m/virtio" --on qemu --machine "$m" --kernel "$KERNEL"
 done
 blk_row "blk/pc/virtio-paravirt0" --on qemu --kernel "$KERNEL0"
+# busybox md5sum of the whole disk against the host's, then busybox dd's
+# write (fsync'd) found in the image afterwards (tests/blk/busybox.sh).
+img=$LOG/blk-pc-busybox.img
+if "$BUILD/user/diskcheck" make "$img" 16384 >/dev/null 2>&1; then
+	sum=$(md5sum <"$img" | cut -d' ' -f1)
+	boot "blk/pc/busybox-md5sum" 0 "^$sum  /dev/disk0" --disk "$img" --kernel "$KERNEL" \
+		-- init=/bin/sh -- /tests/blk-busybox.sh
+	if grep -q '^blk-busybox: done' "$LOG/blk-pc-busybox-md5sum.log" 2>/dev/null &&
+		cmp -n "$(stat -c %s /bin/busybox)" /bin/busybox "$img" 0 3000 >/dev/null; then
+		ok "blk/pc/busybox-dd"
+	else
+		bad "blk/pc/busybox-dd" "busybox dd's bytes are not at offset 3000 of $img (see $LOG/blk-pc-busybox-md5sum.log)"
+	fi
+	rm -f "$img"
+else
+	bad "blk/pc/busybox-md5sum" "could not make $img"
+fi
 
 # The console typed at: busybox init's shell on the console, a pipeline,
 # ^C to the foreground job, poweroff (tests/tty/console.exp waits for the

@@ -1195,6 +1195,10 @@ struct xen_feature_info {
 
 /* HVM parameters */
 #define XEN_HVM_PARAM_CALLBACK_IRQ 0
+#define XEN_HVM_PARAM_STORE_PFN 1             /* a translated domU's xenstore page (gfn) */
+#define XEN_HVM_PARAM_STORE_EVTCHN 2
+#define XEN_HVM_PARAM_CONSOLE_PFN 17          /* its PV console page (gfn) */
+#define XEN_HVM_PARAM_CONSOLE_EVTCHN 18
 /* CALLBACK_IRQ value: type in bits 63:56; type 2 delivers events as this
  * IDT vector (bits 7:0), outside the local APIC: no EOI, and raised again
  * for as long as vcpu_info.evtchn_upcall_pending is set. */

@@ -123,6 +123,6 @@ void clock_sleep_ns(u64 ns)
 			irq_enable();
 			break;
 		}
-		safe_halt();
+		clock_halt();
 	}
 }

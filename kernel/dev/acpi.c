@@ -24,23 +24,13 @@ void acpi_set_rsdp(u64 pa)
 	rsdp_hint = pa;
 }
 
-static bool sum_ok(const void *p, size_t n)
-{
-	const u8 *b = p;
-	u8 s = 0;
-
-	while (n--)
-		s = (u8)(s + *b++);
-	return s == 0;
-}
-
 static const struct acpi_rsdp *rsdp_at(const u8 *va)
 {
 	const struct acpi_rsdp *r = (const void *)va;
 
-	if (memcmp(r->signature, ACPI_RSDP_SIGNATURE, 8) || !sum_ok(r, 20))
+	if (memcmp(r->signature, ACPI_RSDP_SIGNATURE, 8) || !fw_sum_ok(r, 20))
 		return NULL;
-	if (r->revision >= 2 && (r->length < sizeof(*r) || !sum_ok(r, sizeof(*r))))
+	if (r->revision >= 2 && (r->length < sizeof(*r) || !fw_sum_ok(r, sizeof(*r))))
 		return NULL;
 	return r;
 }
@@ -85,7 +75,7 @@ static const struct acpi_sdt_header *table_map(u64 pa)
 		return NULL;
 	}
 	h = ioremap(pa, len);
-	if (!sum_ok(h, len)) {
+	if (!fw_sum_ok(h, len)) {
 		pr_warn("acpi: table %.4s at %#llx fails its checksum\n", h->signature,
 			(unsigned long long)pa);
 		return NULL;

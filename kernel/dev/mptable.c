@@ -19,16 +19,6 @@
 
 #define MAX_BUS_IDS 256
 
-static bool sum_ok(const void *p, size_t n)
-{
-	const u8 *b = p;
-	u8 s = 0;
-
-	while (n--)
-		s = (u8)(s + *b++);
-	return s == 0;
-}
-
 static const struct mp_floating *floating_scan(u64 pa, u64 len)
 {
 	const u8 *va = ioremap(pa, len);
@@ -37,7 +27,7 @@ static const struct mp_floating *floating_scan(u64 pa, u64 len)
 	for (off = 0; off + sizeof(struct mp_floating) <= len; off += 16) {
 		const struct mp_floating *f = (const void *)(va + off);
 		if (!memcmp(f->signature, MP_FLOATING_SIGNATURE, 4) && f->length == 1 &&
-		    sum_ok(f, 16))
+		    fw_sum_ok(f, 16))
 			return f;
 	}
 	return NULL;
@@ -73,7 +63,7 @@ static const struct mp_config *config_map(const struct mp_floating *f)
 		return NULL;
 	}
 	c = ioremap(f->config_pa, c->length);
-	if (!sum_ok(c, c->length)) {
+	if (!fw_sum_ok(c, c->length)) {
 		pr_warn("mptable: configuration table at %#x fails its checksum\n", f->config_pa);
 		return NULL;
 	}

@@ -12,11 +12,13 @@
  * is taken and nothing Linux ships will ever expect another device there.
  * It is one read-only register, this CPU's hypercall count since boot
  * (pv_hypercalls(): 0 natively), for benchmarks in user space; its rules
- * are at hypercalls_read.
+ * are at hypercalls_read.  cpu_idle 240:1, also ours, is the TSC ticks
+ * this CPU has spent halted, the same way.
  */
 #include "fs.h"
 #include "random.h"
 #include "pv/ops.h"
+#include "clock.h"
 #include <string.h>
 
 static long null_read(struct file *f, void *buf, size_t n, u64 *pos)
@@ -61,16 +63,26 @@ static long random_read(struct file *f, void *buf, size_t n, u64 *pos)
  * at the call, so it includes the hypercalls of this read's own entry;
  * user space subtracts the cost of a read by taking two in a row.
  */
-static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
+static long counter_read(void *buf, size_t n, const u64 *pos, u64 v)
 {
-	u64 v;
-
-	(void)f;
 	if (n != sizeof(v) || *pos != 0)
 		return -EINVAL;
-	v = pv_hypercalls();
 	memcpy(buf, &v, sizeof(v));
 	return (long)sizeof(v);
+}
+
+static long hypercalls_read(struct file *f, void *buf, size_t n, u64 *pos)
+{
+	(void)f;
+	return counter_read(buf, n, pos, pv_hypercalls());
+}
+
+/* cpu_idle 240:1: the same rules, this CPU's TSC ticks spent halted
+ * since boot (clock_idle_tsc). */
+static long cpu_idle_read(struct file *f, void *buf, size_t n, u64 *pos)
+{
+	(void)f;
+	return counter_read(buf, n, pos, clock_idle_tsc());
 }
 
 /* Root may open the 0444 node for writing, as on Linux; a driver without
@@ -86,6 +98,7 @@ static const struct file_ops zero_fops = { .read = zero_read, .write = null_writ
 static const struct file_ops full_fops = { .read = zero_read, .write = full_write };
 static const struct file_ops random_fops = { .read = random_read, .write = null_write };
 static const struct file_ops hypercalls_fops = { .read = hypercalls_read, .write = hypercalls_write };
+static const struct file_ops cpu_idle_fops = { .read = cpu_idle_read, .write = hypercalls_write };
 
 static const struct {
 	const char *name;
@@ -101,6 +114,7 @@ static const struct {
 	{ "tty", 0666, MKDEV(5, 0), &tty_fops },
 	{ "console", 0600, MKDEV(5, 1), &tty_fops },
 	{ "hypercalls", 0444, MKDEV(240, 0), &hypercalls_fops },   /* Proteus's own */
+	{ "cpu_idle", 0444, MKDEV(240, 1), &cpu_idle_fops },       /* Proteus's own */
 };
 
 static struct inode *devfs_dir;

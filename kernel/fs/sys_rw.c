@@ -2,7 +2,8 @@
  * sys_rw.c — read, write, readv, writev, pread64, pwrite64, lseek.
  *
  * File operations work on kernel buffers; the bytes cross to and from
- * user space here, a page-sized bounce buffer at a time.  A short count
+ * user space here, a bounce buffer at a time (a page, or 64 KiB for big
+ * transfers).  A short count
  * from the file ends the transfer (end of file, a full pipe taken in
  * part), as does the first call on a file whose reads may block.  Bytes
  * already moved win over a later error, as on Linux.
@@ -13,6 +14,7 @@
 #include "syscall.h"
 
 #define IO_CHUNK 4096
+#define IO_BIG 65536
 #define IO_SMALL 256
 #define RW_MAX 0x7ffff000ull               /* Linux's MAX_RW_COUNT */
 
@@ -20,12 +22,12 @@ static bool readable(const struct file *f) { return (f->flags & O_ACCMODE) != O_
 static bool writable(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
 
 /* One buffer's worth; *pos is the file's or an explicit offset. */
-static long io_read(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf)
+static long io_read(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf, size_t chunk)
 {
 	u64 done = 0;
 
 	while (done < len) {
-		size_t n = (size_t)MIN(len - done, (u64)IO_CHUNK);
+		size_t n = (size_t)MIN(len - done, (u64)chunk);
 		long rc;
 
 		/* A pipe or tty read consumes what it returns: make sure it can
@@ -44,12 +46,12 @@ static long io_read(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf)
 	return (long)done;
 }
 
-static long io_write(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf)
+static long io_write(struct file *f, u64 ubuf, u64 len, u64 *pos, char *kbuf, size_t chunk)
 {
 	u64 done = 0;
 
 	while (done < len) {
-		size_t n = (size_t)MIN(len - done, (u64)IO_CHUNK);
+		size_t n = (size_t)MIN(len - done, (u64)chunk);
 		long rc;
 
 		if (copy_from_user(kbuf, ubuf + done, n))
@@ -71,6 +73,7 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 	struct file *f = fd_get(fd);
 	char small[IO_SMALL], *kbuf;
 	u64 pos, total = 0, left = RW_MAX, asked = 0;
+	size_t chunk;
 	long rc = 0;
 	unsigned i;
 
@@ -92,10 +95,13 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 		return f->ops->stream ? -ESPIPE : -EINVAL;
 	}
 	/* Small transfers (a byte to a pipe, a tty line) bounce through the
-	 * stack: a heap buffer per call would cost more than the call. */
-	for (i = 0; i < cnt && asked <= IO_SMALL; i++)
+	 * stack: a heap buffer per call would cost more than the call.  Big
+	 * ones through IO_BIG at a time, so a 64 KiB read of a disk is one
+	 * request to it, not sixteen. */
+	for (i = 0; i < cnt && asked < IO_BIG; i++)
 		asked += iov[i].iov_len;
-	kbuf = asked <= IO_SMALL ? small : kmalloc(IO_CHUNK);
+	chunk = asked >= IO_BIG ? IO_BIG : IO_CHUNK;
+	kbuf = asked <= IO_SMALL ? small : kmalloc(chunk);
 	if (!kbuf) {
 		file_put(f);
 		return -ENOMEM;
@@ -106,8 +112,8 @@ static long do_rw(int fd, const struct linux_iovec *iov, unsigned cnt, s64 off, 
 
 		if (!want)
 			continue;
-		rc = write ? io_write(f, iov[i].iov_base, want, &pos, kbuf)
-			   : io_read(f, iov[i].iov_base, want, &pos, kbuf);
+		rc = write ? io_write(f, iov[i].iov_base, want, &pos, kbuf, chunk)
+			   : io_read(f, iov[i].iov_base, want, &pos, kbuf, chunk);
 		if (rc < 0)
 			break;
 		total += (u64)rc;

@@ -34,7 +34,13 @@ struct blk_req {
 
 struct blockdev;
 
+struct blockdev_stats_drv {
+	u64 notifies, notifies_suppressed, interrupts;
+};
+
 struct blockdev_ops {
+	/* What the device has cost the driver (may be NULL: all 0). */
+	void (*stats)(struct blockdev *bd, struct blockdev_stats_drv *out);
 	/* Queue r.  0: done will be called.  Negative errno: r was refused
 	 * (the device is gone, or r breaks a limit below) and done will not
 	 * be called.  A full ring is not a refusal: the driver queues r
@@ -55,7 +61,7 @@ struct blockdev {
 	/* the block layer's */
 	struct blockdev *next;
 	bool gone;
-	u64 reads, writes, flushes, errors;
+	u64 reads, writes, flushes, errors, requests;
 };
 
 /* Make bd usable (and its /dev node): 0, or -EEXIST/-EINVAL. */

@@ -28,6 +28,11 @@ void clock_set_epoch(u64 realtime_ns_now);
 u64 clock_realtime_ns(void);
 /* The CPU starts or stops idling: no tick while it idles (tickless). */
 void clock_idle(bool idle);
+/* safe_halt(), counting the TSC ticks it took in clock_idle_tsc (idle.c):
+ * called with interrupts disabled, returns with them enabled. */
+void clock_halt(void);
+/* TSC ticks this CPU has spent halted since boot. */
+u64 clock_idle_tsc(void);
 /* Sleep at least ns nanoseconds; needs interrupts enabled. */
 void clock_sleep_ns(u64 ns);
 

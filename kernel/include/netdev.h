@@ -54,8 +54,9 @@ void netdev_rx(struct netdev *nd, const void *frame, size_t len);
 /* Send through nd's ops, counting; what the stack calls. */
 int netdev_xmit(struct netdev *nd, const void *frame, size_t len);
 
-/* The stack's entry for received frames (one stack: the last to set it). */
+/* The stack's entry for received frames (one stack: the last to set it;
+ * a driver's test borrows it and puts back the one returned). */
 typedef void netdev_rx_fn(struct netdev *nd, const void *frame, size_t len);
-void netdev_set_rx_handler(netdev_rx_fn *fn);
+netdev_rx_fn *netdev_set_rx_handler(netdev_rx_fn *fn);
 
 #endif

@@ -130,6 +130,9 @@ void virtio_dev_add(struct virtio_dev *d);
 /* The device interrupted for vq (used buffers), or for its config. */
 void virtio_vq_interrupt(struct virtqueue *vq);
 void virtio_config_interrupt(struct virtio_dev *d);
+/* A device-configuration field of len 1, 2, 4 or 8 bytes at p, mapped memory. */
+u64 virtio_cfg_read(volatile u8 *p, unsigned len);
+void virtio_cfg_write(volatile u8 *p, unsigned len, u64 v);
 /* An ISR-style status word (VIRTIO_ISR_*): every queue and/or the config. */
 void virtio_isr_dispatch(struct virtio_dev *d, u32 isr);
 

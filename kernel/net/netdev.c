@@ -65,9 +65,12 @@ struct netdev *netdev_first(void)
 	return NULL;
 }
 
-void netdev_set_rx_handler(netdev_rx_fn *fn)
+netdev_rx_fn *netdev_set_rx_handler(netdev_rx_fn *fn)
 {
+	netdev_rx_fn *old = netdev_rx_handler;
+
 	netdev_rx_handler = fn;
+	return old;
 }
 
 void netdev_rx(struct netdev *nd, const void *frame, size_t len)

@@ -113,7 +113,7 @@ void schedule(void)
 		rq_push(prev);
 	while (!(next = rq_pop())) {
 		clock_idle(true);
-		safe_halt();
+		clock_halt();
 		irq_disable();
 	}
 	clock_idle(false);

@@ -23,6 +23,7 @@
 #include "console.h"
 #include "irq.h"
 #include "mm.h"
+#include "layout.h"
 #include "printk.h"
 #include "pvclock.h"
 #include "lib/fmt.h"
@@ -32,9 +33,16 @@
 static u64 dropped;                   /* bytes lost to a backend that did not drain */
 static bool bad_input_seen;
 
+/* The ring's page (xen_page_va); mapped once mm_init has run, if not RAM. */
 static struct xencons_interface *ring(void)
 {
-	return phys_to_virt(xen_platform->console_ring_pa);
+	static struct xencons_interface *mapped;
+
+	if (phys_map_offset != PHYS_MAP_BASE)
+		return xen_page_va(xen_platform->console_ring_pa);   /* the loader's map */
+	if (!mapped)
+		mapped = xen_page_va(xen_platform->console_ring_pa);
+	return mapped;
 }
 
 /* Notify without xen_evtchn_send: a failure must not panic from inside

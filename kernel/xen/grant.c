@@ -9,13 +9,23 @@
 #include "xen/platform.h"
 #include "mm.h"
 #include "panic.h"
+#include "pv/ops.h"
 #include "printk.h"
 
-#define GRANT_FRAMES 1
-#define GRANT_ENTRIES (GRANT_FRAMES * PAGE_SIZE / sizeof(struct xen_grant_entry_v1))
+/* Frames asked for: 2048 entries, for every front end's rings and data
+ * pages (blkfront's pool of 256, netfront's 96 per device) with room left.
+ * Fewer when Xen allows fewer (query_size's max_nr_frames). */
+#define GRANT_FRAMES_WANT 4u
+#define GRANT_ENTRIES_MAX (GRANT_FRAMES_WANT * PAGE_SIZE / sizeof(struct xen_grant_entry_v1))
 
 static volatile struct xen_grant_entry_v1 *grant_table;
-static u8 grant_used[GRANT_ENTRIES];
+static unsigned grant_entries;
+static u8 grant_used[GRANT_ENTRIES_MAX];
+/* Free references as a stack: a reference ended is the next one reused,
+ * and taking one costs no scan. */
+static u16 grant_free[GRANT_ENTRIES_MAX];
+static unsigned grant_nfree;
+static u64 grant_full;
 
 static long gnttab_op(unsigned cmd, void *arg, unsigned count)
 {
@@ -25,45 +35,64 @@ static long gnttab_op(unsigned cmd, void *arg, unsigned count)
 void xen_grant_init(void)
 {
 	struct xen_gnttab_query_size qs = { 0 };
+	unsigned i, frames;
 	void *va;
 	long rc;
-	unsigned i;
 
 	qs.dom = XEN_DOMID_SELF;
 	rc = gnttab_op(XEN_GNTTABOP_query_size, &qs, 1);
 	if (rc || qs.status)
 		xen_fail("grant_table_op", rc ? rc : qs.status, "query_size");
-	va = xen_platform->grant_map_frames(GRANT_FRAMES);
+	frames = qs.max_nr_frames < GRANT_FRAMES_WANT ? qs.max_nr_frames : GRANT_FRAMES_WANT;
+	if (!frames)
+		panic("xen: Xen allows this domain no grant-table frame");
+	va = xen_platform->grant_map_frames(frames);
 	if (!va)
 		panic("xen: the %s backend could not map %u grant-table frame(s)",
-		      xen_platform->name, GRANT_FRAMES);
+		      xen_platform->name, frames);
 	grant_table = (volatile struct xen_grant_entry_v1 *)va;
+	grant_entries = frames * PAGE_SIZE / sizeof(struct xen_grant_entry_v1);
 	/* The first entries are reserved for the console and xenstore. */
 	for (i = 0; i < XEN_GNTTAB_NR_RESERVED_ENTRIES; i++)
 		grant_used[i] = 1;
-	pr_info("xen: grant table: %u frame(s) of %u, %u entries\n", GRANT_FRAMES,
-		qs.max_nr_frames, (unsigned)GRANT_ENTRIES);
+	for (i = grant_entries; i-- > XEN_GNTTAB_NR_RESERVED_ENTRIES;)
+		grant_free[grant_nfree++] = (u16)i;
+	pr_info("xen: grant table: %u frame(s) of %u, %u entries\n", frames, qs.max_nr_frames,
+		grant_entries);
 }
 
 unsigned xen_grant_nr_entries(void)
 {
 	if (!grant_table)
 		xen_grant_init();
-	return GRANT_ENTRIES;
+	return grant_entries;
+}
+
+unsigned xen_grant_nr_free(void)
+{
+	if (!grant_table)
+		xen_grant_init();
+	return grant_nfree;
 }
 
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly)
 {
 	unsigned ref;
+	u64 fl;
 
 	if (!grant_table)
 		xen_grant_init();
-	for (ref = 0; ref < GRANT_ENTRIES; ref++)
-		if (!grant_used[ref])
-			break;
-	if (ref == GRANT_ENTRIES)
-		panic("xen: grant table full");
+	fl = irq_save();
+	if (!grant_nfree) {
+		irq_restore(fl);
+		if (!grant_full++)
+			pr_err("xen: grant table full (%u entries); the request is refused\n",
+			       grant_entries);
+		return XEN_GRANT_REF_NONE;
+	}
+	ref = grant_free[--grant_nfree];
 	grant_used[ref] = 1;
+	irq_restore(fl);
 	grant_table[ref].domid = domid;
 	grant_table[ref].frame = (u32)gfn;
 	/* Flags last: the entry is valid only once domid and frame are. */
@@ -84,8 +113,9 @@ bool xen_grant_end(unsigned ref)
 {
 	volatile u16 *flags;
 	u16 old;
+	u64 fl;
 
-	if (ref >= GRANT_ENTRIES || !grant_used[ref])
+	if (ref >= grant_entries || !grant_used[ref])
 		panic("xen: ending grant %u that is not in use", ref);
 	flags = &grant_table[ref].flags;
 	old = *flags;
@@ -94,7 +124,10 @@ bool xen_grant_end(unsigned ref)
 			return false;
 	} while (!__atomic_compare_exchange_n(flags, &old, 0, false, __ATOMIC_SEQ_CST,
 					      __ATOMIC_SEQ_CST));
+	fl = irq_save();
 	grant_used[ref] = 0;
+	grant_free[grant_nfree++] = (u16)ref;
+	irq_restore(fl);
 	return true;
 }
 

@@ -5,6 +5,7 @@
  */
 #include "xen/platform.h"
 #include "mm.h"
+#include "layout.h"
 #include "panic.h"
 #include "printk.h"
 #include <string.h>
@@ -35,6 +36,13 @@ void xen_vcpu_info_register(void)
 	if (rc)
 		xen_fail("vcpu_op", rc, "register_vcpu_info, vcpu %u, frame %#llx offset %#x",
 			 this_cpu_read(cpu_number), (unsigned long long)r.mfn, r.offset);
+}
+
+void *xen_page_va(u64 pa)
+{
+	if (phys_map_offset != PHYS_MAP_BASE || phys_map_contains((u64)phys_to_virt(pa), PAGE_SIZE))
+		return phys_to_virt(pa);
+	return ioremap(pa, PAGE_SIZE);
 }
 
 /* Any hypercall makes Xen deliver pending events on its way back. */

@@ -360,6 +360,9 @@ static void test_verdict_scan(void **state)
 	/* the last one wins */
 	verdict_push(&v, "proteus-verdict: passed\n", 24);
 	assert_int_equal(v.last, VERDICT_PASSED);
+	/* a console relayed through more than one tty: \r\r\r\n */
+	verdict_push(&v, "proteus-verdict: failed\r\r\r\n", 27);
+	assert_int_equal(v.last, VERDICT_FAILED);
 	/* only whole lines, only the known words, only at the start of a line */
 	verdict_init(&v);
 	verdict_push(&v, "x proteus-verdict: passed\n", 26);

@@ -31,7 +31,7 @@ enum run_exit {
 };
 
 struct run_opts {
-	const char *platform;     /* --on: "qemu", "xen", "xen-pvh", "kvm" */
+	const char *platform;     /* --on: "qemu", "xen", "xen-pvh", "kvm", "xen-domu" */
 	const char *machine;      /* --machine: pc, q35, microvm; else the platform's default */
 	const char *kernel;       /* --kernel */
 	const char *initrd;       /* --initrd, or the default; NULL after resolve: none */
@@ -133,6 +133,9 @@ int run_xen_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t e
 int run_xen_build(const struct run_opts *o, struct argv *out);
 /* The same Xen with the kernel as PVH dom0 (q35, -cpu max, emulated VT-d). */
 int run_xenpvh_build(const struct run_opts *o, struct argv *out);
+/* Proteus as a PV domU of a Linux dom0 on the same Xen (run_domu.c). */
+int run_domu_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
+int run_domu_build(const struct run_opts *o, struct argv *out);
 /*
  * The multiboot module list for QEMU's -initrd: "KERNEL ARGS,INITRD"
  * (malloc'd), or NULL with a reason in err when a path or an argument

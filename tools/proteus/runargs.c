@@ -152,7 +152,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			return runargs_fail(err, errlen, "%s needs a non-empty value", name);
 		if (strcmp(name, "--on") == 0) {
 			if (!run_platform_find(val))
-				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen, xen-pvh or kvm)", val);
+				return runargs_fail(err, errlen, "unknown platform '%s' (expected qemu, xen, xen-pvh, kvm, xen-domu or xen-domu-pvh)", val);
 			o->platform = val;
 		} else if (strcmp(name, "--machine") == 0) {
 			if (!runargs_machine_known(val))
@@ -194,7 +194,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		}
 	}
 	if (!o->platform)
-		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh or kvm)");
+		return runargs_fail(err, errlen, "run needs --on PLATFORM (qemu, xen, xen-pvh, kvm, xen-domu or xen-domu-pvh)");
 	if (!o->machine)
 		o->machine = run_platform_find(o->platform)->default_machine;
 	/* A person at a debugger or a shell prompt is not a hung guest. */
@@ -202,7 +202,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		o->timeout = RUNARGS_MAX_TIMEOUT;
 	if (o->disk && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
 		return runargs_fail(err, errlen, "--disk is for --on qemu or kvm (virtio-blk)");
-	if ((o->xen || o->xen_log) && strncmp(o->platform, "xen", 3) != 0)
+	if ((o->xen || o->xen_log) && strcmp(o->platform, "xen") != 0 && strcmp(o->platform, "xen-pvh") != 0)
 		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");
 	if (o->net && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
 		return runargs_fail(err, errlen, "--net is for --on qemu or kvm");

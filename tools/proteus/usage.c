@@ -7,10 +7,11 @@
 void proteus_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: proteus run --on qemu|xen|xen-pvh|kvm [--machine pc|q35|microvm] [--kernel PATH]\n"
-		"                   [--initrd PATH] [--timeout SECONDS] [--icount] [--gdb] [--interactive]\n"
-		"                   [--log FILE] [--qemu PATH] [--xen PATH] [--xen-log FILE] [--net[=OPTS]]\n"
-		"                   [--disk FILE] [--mem MIB]\n"
+		"usage: proteus run --on qemu|xen|xen-pvh|kvm|xen-domu|xen-domu-pvh\n"
+		"                   [--machine pc|q35|microvm] [--kernel PATH] [--initrd PATH]\n"
+		"                   [--timeout SECONDS] [--icount] [--gdb] [--interactive] [--log FILE]\n"
+		"                   [--qemu PATH] [--xen PATH] [--xen-log FILE] [--net[=OPTS]] [--disk FILE]\n"
+		"                   [--mem MIB]\n"
 		"                   [-- kernel args...]\n"
 		"       proteus bench latency [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus bench lazy [--out DIR] [--xen PATH] [--runs N] [--quick]\n"
@@ -28,6 +29,10 @@ void proteus_usage(FILE *out)
 		"       --on xen: the kernel is PV dom0 of Xen 4.17 under QEMU (pc machine).\n"
 		"       --on xen-pvh: the same, PVH dom0 (q35, -cpu max, emulated VT-d).\n"
 		"       --on kvm: QEMU with -enable-kvm (64 MiB; pc and q35 through qboot).\n"
+		"       --on xen-domu: a PV domU that `xl create` makes in a Linux dom0 on the\n"
+		"       same Xen (mk/domu-stage.sh builds the dom0 image on first use); dom0\n"
+		"       prints the domU's console and the verdict.  --on xen-domu-pvh: the\n"
+		"       same as a PVH domU.\n"
 		"       --xen xen.elf, else the one cached by mk/fetch-xen.sh (run on first use).\n"
 		"       Xen's own log goes to --xen-log FILE, else is shown only on failure.\n"
 		"       Kernel args and paths must not contain ',' on xen (ip=A/P:GW works).\n"

@@ -1,7 +1,8 @@
 /*
  * verdict.c — finding the kernel's verdict line in its output (verdict.h).
  *
- * Lines end in '\n'; a '\r' before it (the UART's line ending) is dropped.
+ * Lines end in '\n'; the '\r's before it (UART line endings, added again
+ * by every tty that relays them, as a domU's console through dom0) are dropped.
  * Only the start of each line is kept, enough to hold the longest verdict
  * line; longer lines are never verdicts.
  */
@@ -22,7 +23,7 @@ static enum verdict verdict_parse(const char *s, size_t n)
 	};
 	size_t plen = sizeof VERDICT_PREFIX - 1;
 
-	if (n && s[n - 1] == '\r')
+	while (n && s[n - 1] == '\r')   /* a tty relaying a UART may add more than one */
 		n--;
 	if (n <= plen || memcmp(s, VERDICT_PREFIX, plen))
 		return VERDICT_NONE;

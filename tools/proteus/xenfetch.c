@@ -19,7 +19,7 @@
 #include <unistd.h>
 #include "tools/proteus/xenfetch.h"
 
-#define XENFETCH_SCRIPT   "/../mk/fetch-xen.sh"
+#define XENFETCH_SCRIPT   "mk/fetch-xen.sh"
 #define XENFETCH_OUT_MAX  65536
 
 static int xenfetch_fail(char *err, size_t errlen, const char *fmt, ...)
@@ -55,7 +55,7 @@ int xenfetch_script(const char *exe, char *out, size_t len)
 
 	if (!slash)
 		return -1;
-	return xenfetch_fits(snprintf(out, len, "%.*s%s", (int)(slash - exe), exe, XENFETCH_SCRIPT), len) ? 0 : -1;
+	return xenfetch_fits(snprintf(out, len, "%.*s/../%s", (int)(slash - exe), exe, XENFETCH_SCRIPT), len) ? 0 : -1;
 }
 
 int xenfetch_last_line(const char *text, size_t n, char *out, size_t len)
@@ -82,8 +82,7 @@ static int xenfetch_readable(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && access(path, R_OK) == 0;
 }
 
-/* Run `sh script cache`; its stdout into buf (NUL-terminated). Returns its wait status, or -1. */
-static int xenfetch_run(const char *script, const char *cache, char *buf, size_t cap, size_t *got)
+int xenfetch_run(const char *const argv[], char *buf, size_t cap, size_t *got)
 {
 	int fds[2], status;
 	pid_t pid;
@@ -101,8 +100,7 @@ static int xenfetch_run(const char *script, const char *cache, char *buf, size_t
 	if (pid == 0) {
 		if (dup2(fds[1], 1) < 0)
 			_exit(127);
-		/* sh, not exec: the script works even if it lost its x bit */
-		execl("/bin/sh", "sh", script, cache, (char *)NULL);
+		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -126,28 +124,41 @@ static int xenfetch_run(const char *script, const char *cache, char *buf, size_t
 	return status;
 }
 
+int xenfetch_repo_file(const char *rel, char *out, size_t len, char *err, size_t errlen)
+{
+	static char exe[PATH_MAX], path[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	const char *slash;
+
+	if (n < 0)
+		return xenfetch_fail(err, errlen, "cannot find the proteus binary (/proc/self/exe: %s)",
+				     strerror(errno));
+	exe[n] = 0;
+	slash = strrchr(exe, '/');
+	if (!slash || !xenfetch_fits(snprintf(path, sizeof path, "%.*s/../%s", (int)(slash - exe), exe, rel),
+				    sizeof path))
+		return xenfetch_fail(err, errlen, "cannot place %s from %s", rel, exe);
+	if (len < PATH_MAX || !realpath(path, out) || access(out, R_OK) != 0)
+		return xenfetch_fail(err, errlen, "%s is missing (the tool runs from its source tree)", path);
+	return 0;
+}
+
 static int xenfetch_fetch(const char *cache, char *out, size_t len, char *err, size_t errlen)
 {
 	static char buf[XENFETCH_OUT_MAX];
-	static char exe[PATH_MAX], path[PATH_MAX + 32], real[PATH_MAX];
-	char *script = path;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	static char script[PATH_MAX];
 	size_t got;
 	int status;
 
-	if (n < 0)
-		return xenfetch_fail(err, errlen, "cannot find the proteus binary (/proc/self/exe: %s); pass --xen PATH",
-				     strerror(errno));
-	exe[n] = 0;
-	if (xenfetch_script(exe, path, sizeof path) < 0)
-		return xenfetch_fail(err, errlen, "cannot place mk/fetch-xen.sh from %s; pass --xen PATH", exe);
-	if (!realpath(script, real) || access(real, R_OK) != 0)
-		return xenfetch_fail(err, errlen, "Xen is not cached in %s and %s is missing; pass --xen PATH", cache,
-				     script);
-	script = real;
+	if (xenfetch_repo_file(XENFETCH_SCRIPT, script, sizeof script, err, errlen) < 0) {
+		snprintf(err + strlen(err), errlen - strlen(err), "; Xen is not cached in %s: pass --xen PATH",
+			 cache);
+		return -1;
+	}
 	fprintf(stderr, "proteus: Xen is not cached in %s; fetching it with %s\n", cache, script);
 	fflush(stderr);
-	status = xenfetch_run(script, cache, buf, sizeof buf, &got);
+	/* sh, not exec: the script works even if it lost its x bit */
+	status = xenfetch_run((const char *const[]){ "/bin/sh", script, cache, NULL }, buf, sizeof buf, &got);
 	if (status < 0)
 		return xenfetch_fail(err, errlen, "cannot run %s: %s", script, strerror(errno));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

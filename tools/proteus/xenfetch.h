@@ -30,4 +30,14 @@ int xenfetch_last_line(const char *text, size_t n, char *out, size_t len);
  */
 int xenfetch_find(const char *given, char *out, size_t len, char *err, size_t errlen);
 
+/*
+ * Run argv (argv[0] a path), its stdout into buf (NUL-terminated; only the
+ * end kept when it is long), its stderr to ours.  Returns its wait status,
+ * or -1 when it could not be started.
+ */
+int xenfetch_run(const char *const argv[], char *buf, size_t cap, size_t *got);
+/* REPO/rel for the tool at REPO/build/proteus, resolved and readable:
+ * 0, or -1 with a reason in err.  out must hold PATH_MAX bytes. */
+int xenfetch_repo_file(const char *rel, char *out, size_t len, char *err, size_t errlen);
+
 #endif

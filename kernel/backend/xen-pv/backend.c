@@ -121,6 +121,11 @@ static void xenpv_init(struct boot_info *bi)
 			xenpv_platform.console_ring_pa = pfn << PAGE_SHIFT;
 			xenpv_platform.console_evtchn = si->console.domU.evtchn;
 		}
+		pfn = si->store_mfn ? xen_mfn_to_pfn(si->store_mfn) : ~0ull;
+		if (pfn < xenpv_start.nr_pages) {
+			xenpv_platform.store_ring_pa = pfn << PAGE_SHIFT;
+			xenpv_platform.store_evtchn = si->store_evtchn;
+		}
 	}
 	xen_platform = &xenpv_platform;
 	xen_vcpu_info_register();     /* the mask byte moves into our per-CPU area */

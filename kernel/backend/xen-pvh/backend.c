@@ -25,7 +25,7 @@
 #include "printk.h"
 #include <string.h>
 
-#define GRANT_FRAMES_MAX 2
+#define GRANT_FRAMES_MAX 4
 
 static u64 xenpvh_pfn_to_gfn(u64 pfn)
 {
@@ -72,11 +72,32 @@ static u64 xenpvh_hypercalls(void)
 	return this_cpu_read(xen_stats.hypercalls);
 }
 
+/* An HVM parameter of ours; 0 when Xen refuses (the caller treats 0 as none). */
+static u64 xenpvh_param(unsigned index)
+{
+	struct xen_hvm_param p = { .domid = XEN_DOMID_SELF, .index = index };
+
+	return xen_hcall2(XEN_HYPERCALL_hvm_op, XEN_HVMOP_get_param, &p) ? 0 : p.value;
+}
+
 static void xenpvh_init(struct boot_info *bi)
 {
 	xenpvh_hypercall_init();           /* the MSR Xen's CPUID names, in 64-bit mode */
 	xenpvh_memory_map(bi);             /* version-0 start_info has none */
 	xenpvh_platform.dom0 = (bi->start_flags & XEN_SIF_INITDOMAIN) != 0;
+	if (!xenpvh_platform.dom0) {
+		/* A PVH domU's console page is one the toolstack put among its
+		 * special pages (HVM params, as Linux's hvc_xen reads them); a
+		 * gfn, which is our physical frame number here.  0: none. */
+		u64 pfn = xenpvh_param(XEN_HVM_PARAM_CONSOLE_PFN);
+
+		xenpvh_platform.console_ring_pa = pfn << PAGE_SHIFT;
+		xenpvh_platform.console_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_CONSOLE_EVTCHN);
+		/* xenstore's page and channel, the same way (Linux's xenbus_probe). */
+		pfn = xenpvh_param(XEN_HVM_PARAM_STORE_PFN);
+		xenpvh_platform.store_ring_pa = pfn << PAGE_SHIFT;
+		xenpvh_platform.store_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_STORE_EVTCHN);
+	}
 	xen_platform = &xenpvh_platform;
 	xen_shared = xenpvh_map_xen_page(XENMAPSPACE_shared_info, 0);
 	if (!xen_shared)

@@ -12,7 +12,7 @@
 #include "layout.h"
 #include "panic.h"
 
-#define XEN_PAGES 4
+#define XEN_PAGES 8
 
 static u8 pages[XEN_PAGES][PAGE_SIZE] __aligned(PAGE_SIZE);
 static unsigned used;

@@ -116,6 +116,7 @@ int blockdev_rw(struct blockdev *bd, enum blk_op op, u64 sector, void *buf, size
 				       .done = rw_done, .priv = &c };
 		c.pending++;
 		c.busy |= 1u << slot;
+		bd->requests++;
 		rc = bd->ops->submit(bd, r);
 		if (rc) {
 			c.pending--;

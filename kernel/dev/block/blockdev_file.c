@@ -5,7 +5,8 @@
  * through a bounce buffer of up to BLK_BOUNCE bytes at a time, and a
  * partial sector at either end is read, patched and written back.
  * st_size is the capacity; BLKGETSIZE64 and BLKSSZGET answer as on Linux;
- * fsync is a flush of the device's write cache.
+ * fsync is a flush of the device's write cache.  PROTEUS_BLK_STATS
+ * (abi/proteus_blk.h) is our own: what the disk has cost, for benchmarks.
  */
 #include "block.h"
 #include "../../fs/fs.h"
@@ -13,6 +14,8 @@
 #include "mm.h"
 #include "printk.h"
 #include "errno.h"
+#include "pv/ops.h"
+#include "abi/proteus_blk.h"
 #include <string.h>
 
 #define BLK_BOUNCE (64u * 1024)
@@ -90,6 +93,21 @@ static long blk_ioctl(struct file *f, unsigned cmd, u64 arg)
 		return copy_to_user(arg, &size, sizeof(size)) ? -EFAULT : 0;
 	if (cmd == BLKSSZGET)
 		return copy_to_user(arg, &ss, sizeof(ss)) ? -EFAULT : 0;
+	if (cmd == PROTEUS_BLK_STATS) {
+		struct blockdev_stats_drv d = { 0 };
+		struct proteus_blk_stats st = { .version = PROTEUS_BLK_ABI_VERSION };
+		u64 fl = irq_save();
+
+		if (bd->ops->stats)
+			bd->ops->stats(bd, &d);
+		st.requests = bd->requests;
+		st.errors = bd->errors;
+		irq_restore(fl);
+		st.notifies = d.notifies;
+		st.notifies_suppressed = d.notifies_suppressed;
+		st.interrupts = d.interrupts;
+		return copy_to_user(arg, &st, sizeof(st)) ? -EFAULT : 0;
+	}
 	return -ENOTTY;
 }
 

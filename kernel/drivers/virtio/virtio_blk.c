@@ -171,7 +171,16 @@ static int vblk_submit(struct blockdev *bd, struct blk_req *r)
 	return 0;
 }
 
-static const struct blockdev_ops vblk_ops = { .submit = vblk_submit };
+static void vblk_stats(struct blockdev *bd, struct blockdev_stats_drv *out)
+{
+	struct vblk *v = bd->priv;
+
+	out->notifies = v->vq->kicks;
+	out->notifies_suppressed = v->vq->kicks_suppressed;
+	out->interrupts = v->vq->interrupts;
+}
+
+static const struct blockdev_ops vblk_ops = { .submit = vblk_submit, .stats = vblk_stats };
 
 /* The limits the device states, and ours: how long one request may be. */
 static void vblk_limits(struct vblk *v)

@@ -85,12 +85,7 @@ static u64 vp_config_read(struct virtio_dev *d, unsigned off, unsigned len)
 
 	if (!vp->device_cfg || off + len > vp->device_cfg_len)
 		return 0;
-	switch (len) {
-	case 1: return *p;
-	case 2: return *(volatile u16 *)p;
-	case 4: return *(volatile u32 *)p;
-	default: return *(volatile u32 *)p | (u64)*(volatile u32 *)(p + 4) << 32;
-	}
+	return virtio_cfg_read(p, len);
 }
 
 static void vp_config_write(struct virtio_dev *d, unsigned off, unsigned len, u64 v)
@@ -100,12 +95,7 @@ static void vp_config_write(struct virtio_dev *d, unsigned off, unsigned len, u6
 
 	if (!vp->device_cfg || off + len > vp->device_cfg_len)
 		return;
-	if (len == 1)
-		*p = (u8)v;
-	else if (len == 2)
-		*(volatile u16 *)p = (u16)v;
-	else
-		*(volatile u32 *)p = (u32)v;
+	virtio_cfg_write(p, len, v);
 }
 
 static u32 vp_config_generation(struct virtio_dev *d) { return vp_of(d)->common->config_generation; }

@@ -185,7 +185,7 @@ void virtq_kick(struct virtqueue *vq)
 static void vq_error(struct virtqueue *vq, const char *what, u32 a, u32 b)
 {
 	vq->bad++;
-	pr_err("virtio: %s queue %u: %s (%u, %u); entry ignored\n",
+	pr_err("virtio: %s queue %u: %s (%u, %u)\n",
 	       vq->dev ? vq->dev->name : "?", vq->index, what, a, b);
 }
 
@@ -217,7 +217,7 @@ void *virtq_get_used(struct virtqueue *vq, u32 *len)
 		if (vq->broken || idx == vq->last_used)
 			return NULL;
 		if ((u16)(idx - vq->last_used) > vq->size) {
-			vq_error(vq, "used index ran more than a ring ahead", idx, vq->last_used);
+			vq_error(vq, "used index ran more than a ring ahead; nothing believed", idx, vq->last_used);
 			pr_err("virtio: %s queue %u: marked broken\n", vq->dev ? vq->dev->name : "?",
 			       vq->index);
 			vq->broken = true;
@@ -230,7 +230,7 @@ void *virtq_get_used(struct virtqueue *vq, u32 *len)
 		if (vq->cb_enabled && vq->event_idx)
 			WRITE_ONCE(*used_event(vq), vq->last_used);
 		if (e.id >= vq->size || !vq->slots[e.id].token) {
-			vq_error(vq, "used id names no buffer in flight", e.id, vq->size);
+			vq_error(vq, "used id names no buffer in flight; entry ignored", e.id, vq->size);
 			continue;
 		}
 		s = &vq->slots[e.id];

@@ -15,6 +15,18 @@ struct acpi_irq_routing {
 	bool has_8259;
 };
 
+/* Firmware tables (ACPI's, the MP specification's) are valid when their
+ * bytes sum to 0 modulo 256. */
+static inline bool fw_sum_ok(const void *p, size_t n)
+{
+	const u8 *b = p;
+	u8 s = 0;
+
+	while (n--)
+		s = (u8)(s + *b++);
+	return s == 0;
+}
+
 /* Where the loader said the RSDP is (0: look for it). */
 void acpi_set_rsdp(u64 pa);
 /* The MADT's routing; false, with the reason logged, if there is none. */

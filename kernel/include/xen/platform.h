@@ -29,11 +29,23 @@ struct xen_platform {
 	/* Map the first nr frames of our grant table and say where. */
 	void *(*grant_map_frames)(unsigned nr);
 	/* A domU's PV console ring (console_ring.c): the pseudo-physical
-	 * address of its page, which is RAM the direct map covers, and its
-	 * event channel.  0 when there is none (dom0 uses console_io). */
+	 * address of its page (PV: RAM the direct map covers; PVH: a special
+	 * page outside RAM) and its event channel.  0 when there is none
+	 * (dom0 uses console_io). */
 	u64 console_ring_pa;
 	unsigned console_evtchn;
+	/* A domU's xenstore page (PV: start_info store_mfn; PVH: the
+	 * STORE_PFN HVM param), the same way, and its event channel; 0 when
+	 * there is none (dom0). */
+	u64 store_ring_pa;
+	unsigned store_evtchn;
 };
+/* Where a page Xen's toolstack shares with us (console ring, xenstore)
+ * can be reached: the direct map for RAM (a PV domU's, and anything
+ * while the loader's identity map of the low 4 GiB is still in use); a
+ * mapping of its own for a PVH domU's special pages outside RAM, made on
+ * each call after mm_init (callers keep the result). */
+void *xen_page_va(u64 pa);
 /* Set by the backend before any other call into this header. */
 extern const struct xen_platform *xen_platform;
 
@@ -80,6 +92,10 @@ void xen_force_evtchn_callback(void);
 /* ---- grant table (grant.c) ---- */
 void xen_grant_init(void);
 unsigned xen_grant_nr_entries(void);
+unsigned xen_grant_nr_free(void);
+/* Let domid reach frame gfn: the reference, or XEN_GRANT_REF_NONE (logged
+ * once) when every entry is taken.  References are reused once ended. */
+#define XEN_GRANT_REF_NONE 0xffffffffu
 unsigned xen_grant_access(u16 domid, u64 gfn, bool readonly);
 /* Revoke a grant; false (and still granted) while the peer uses it. */
 bool xen_grant_end(unsigned ref);

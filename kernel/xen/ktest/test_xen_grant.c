@@ -90,6 +90,13 @@ KTEST(xen_grant_end_in_use, "a grant the peer has mapped cannot be ended until i
 	KT_EXPECT(t, !xen_grant_end(ref));
 	KT_EXPECT(t, xen_grant_unmap(host, handle, &status) == 0 && status == XEN_GNTST_okay);
 	KT_EXPECT(t, xen_grant_end(ref));
+	/* Xen 4.17, translated: after our own grant was mapped into our own
+	 * physical space and unmapped, the granting frame reads all ones —
+	 * its gfn lost its backing (seen on PVH dom0).  Giving it back to the
+	 * allocator would hand the next user memory that drops writes; one
+	 * page per boot stays out instead. */
+	if (xen_platform->translated)
+		return;
 out:
 	frame_free(pa);
 }

@@ -67,7 +67,7 @@ struct blkfront_dev {
 	/* how the back end is told (an event; a test's hook) */
 	void (*notify)(struct blkfront_dev *dev);
 	bool broken;                            /* the back end broke the protocol */
-	u64 notifies, responses, bad_responses, grants_live;
+	u64 notifies, notifies_suppressed, events, responses, bad_responses, grants_live;
 };
 
 /* blkfront_pool.c */

@@ -42,12 +42,37 @@ static unsigned req_pages(const struct blk_req *r)
 	return (unsigned)((r->len + PAGE_SIZE - 1) / PAGE_SIZE);
 }
 
-/* Put r on the ring if there is an id, a slot and pages; false if not yet. */
+/*
+ * The pages of a request, all or none.  None while grants are short:
+ * false, to wait for a completion to give some back; but with nothing in
+ * flight no completion will, so the request fails (-ENOMEM) instead of
+ * waiting for ever.
+ */
+static bool take_pages(struct blkfront_dev *dev, struct blk_req *r, unsigned nseg, bool ind,
+		       struct blkfront_page **pages, struct blkfront_page **ind_page, bool *failed)
+{
+	unsigned i;
+
+	*ind_page = NULL;
+	for (i = 0; i < nseg; i++)
+		if (!(pages[i] = blkfront_page_get(dev, r->op == BLK_WRITE)))
+			break;
+	if (i == nseg && (!ind || (*ind_page = blkfront_page_get(dev, true))))
+		return true;
+	while (i--)
+		blkfront_page_put(dev, pages[i]);
+	*failed = !dev->inflight;
+	return false;
+}
+
+/* Put r on the ring if there is an id, a slot and pages; false if not yet.
+ * True also when r was ended for want of grants (take_pages). */
 static bool issue(struct blkfront_dev *dev, struct blk_req *r)
 {
 	unsigned nseg = r->op == BLK_FLUSH ? 0 : req_pages(r), i;
 	bool ind = nseg > XEN_BLKIF_MAX_SEGMENTS_PER_REQUEST;
-	bool write = r->op == BLK_WRITE;
+	bool write = r->op == BLK_WRITE, failed = false;
+	struct blkfront_page *pages[BLKFRONT_MAX_INDIRECT_SEGS], *ind_page;
 	struct blkfront_shadow *s;
 	struct xen_blkif_segment *segs;
 	u32 id;
@@ -55,6 +80,14 @@ static bool issue(struct blkfront_dev *dev, struct blk_req *r)
 	if (!xen_front_ring_free(&dev->ring) || dev->free_id >= dev->ring.size ||
 	    blkfront_pool_available(dev) < nseg + ind)
 		return false;
+	if (!take_pages(dev, r, nseg, ind, pages, &ind_page, &failed)) {
+		if (!failed)
+			return false;
+		pr_err("blkfront: %s: no grant left for a request; it fails\n", dev->bd.name);
+		r->status = -ENOMEM;
+		r->done(r);
+		return true;
+	}
 	id = dev->free_id;
 	s = &dev->shadow[id];
 	dev->free_id = s->next_free;
@@ -63,18 +96,17 @@ static bool issue(struct blkfront_dev *dev, struct blk_req *r)
 	s->indirect = ind;
 	s->op = r->op == BLK_READ ? XEN_BLKIF_OP_READ
 		: r->op == BLK_WRITE ? XEN_BLKIF_OP_WRITE : dev->flush_op;
-	s->ind_page = NULL;
+	s->ind_page = ind_page;
 	for (i = 0; i < nseg; i++) {
 		size_t off = (size_t)i * PAGE_SIZE, n = MIN(r->len - off, PAGE_SIZE);
 
-		s->pages[i] = blkfront_page_get(dev, write);
+		s->pages[i] = pages[i];
 		if (write)
 			memcpy(s->pages[i]->va, (u8 *)r->buf + off, n);
 	}
 	if (ind) {
 		struct xen_blkif_request_indirect *q = xen_front_ring_next_req(&dev->ring);
 
-		s->ind_page = blkfront_page_get(dev, true);
 		segs = (struct xen_blkif_segment *)s->ind_page->va;
 		q->operation = XEN_BLKIF_OP_INDIRECT;
 		q->indirect_op = s->op;
@@ -120,6 +152,8 @@ static void kick(struct blkfront_dev *dev)
 	if (any && xen_front_ring_push(&dev->ring)) {
 		dev->notifies++;
 		dev->notify(dev);
+	} else if (any) {
+		dev->notifies_suppressed++;
 	}
 }
 
@@ -226,6 +260,7 @@ void blkfront_handle_responses(struct blkfront_dev *dev)
 {
 	int n;
 
+	dev->events++;
 	if (dev->broken)
 		return;
 	do {
@@ -270,4 +305,13 @@ void blkfront_fail_all(struct blkfront_dev *dev)
 	dev->wait_tail = NULL;
 }
 
-const struct blockdev_ops blkfront_ops = { .submit = blkfront_submit };
+static void blkfront_stats(struct blockdev *bd, struct blockdev_stats_drv *out)
+{
+	struct blkfront_dev *dev = bd->priv;
+
+	out->notifies = dev->notifies;
+	out->notifies_suppressed = dev->notifies_suppressed;
+	out->interrupts = dev->events;
+}
+
+const struct blockdev_ops blkfront_ops = { .submit = blkfront_submit, .stats = blkfront_stats };

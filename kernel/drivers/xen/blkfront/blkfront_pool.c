@@ -48,6 +48,12 @@ struct blkfront_page *blkfront_page_get(struct blkfront_dev *dev, bool readonly)
 		/* A persistent grant is reused for writes and reads alike. */
 		p->gref = xen_grant_access(dev->backend_id, xen_pfn_to_gfn(p->pa >> PAGE_SHIFT),
 					   readonly && !dev->persistent);
+		if (p->gref == XEN_GRANT_REF_NONE) {
+			/* No grant to be had: the page waits in the pool, the request for room. */
+			p->next = dev->free_pages;
+			dev->free_pages = p;
+			return NULL;
+		}
 		p->granted = true;
 		dev->grants_live++;
 	}

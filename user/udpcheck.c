@@ -1,5 +1,7 @@
 /*
- * udpcheck — the host's side of the UDP echo test:
+ * udpcheck — the peer's side of the UDP echo test (the host's, or a Xen
+ * dom0's; a static musl program like every other in user/, so it runs on
+ * either as it is):
  *
  *     udpcheck LOG PATTERN HOST PORT COUNT [VMM-PID]
  *
@@ -11,7 +13,6 @@
  * Prints "udpcheck: COUNT of COUNT echoed" and exits 0, else says what
  * went wrong and exits 1.
  */
-#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>

@@ -1,0 +1,137 @@
+/*
+ * blkbench — what a disk costs, sequentially, through /dev/disk0: read,
+ * then write, MIB MiB (default 64) in 4 KiB and in 64 KiB system calls.
+ *
+ *   blkbench [MIB]      as init, or from a shell
+ *
+ * One line per run, after a header:
+ *
+ *   blkbench<TAB>op<TAB>bytes_per_call<TAB>KiB<TAB>tsc<TAB>idle<TAB>busy_per_KiB<TAB>
+ *       requests<TAB>notifies<TAB>suppressed<TAB>interrupts<TAB>hypercalls
+ *
+ * tsc is the rdtsc difference around the loop, less the cost of the
+ * measuring itself (the same bracket around nothing, taken first); idle
+ * the part of it the CPU spent halted, waiting for the device
+ * (/dev/cpu_idle).  Under QEMU's -icount shift=0 the TSC is virtual time
+ * that counts guest instructions while the CPU runs, so busy_per_KiB,
+ * (tsc - idle) / KiB, is instructions per KiB; elsewhere it is cycles.
+ * requests are what the block layer handed the driver; notifies the times
+ * the driver told the device (virtqueue kicks, event-channel sends),
+ * suppressed the times it had requests to tell of but the device had not
+ * asked (EVENT_IDX, the ring's req_event); interrupts the completions
+ * taken; hypercalls from /dev/hypercalls (0 natively).  Counts come from
+ * the PROTEUS_BLK_STATS ioctl (include/abi/proteus_blk.h).  A write run
+ * ends with fsync, inside the timed part: the data is on the device.
+ * Each run is preceded by one untimed pass over the first MiB (warm-up).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "abi/proteus_blk.h"
+
+static uint8_t buf[65536];
+
+static uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* An 8-byte counter node of Proteus's (/dev/hypercalls, /dev/cpu_idle). */
+static uint64_t counter(int fd)
+{
+	uint64_t v = 0;
+
+	if (fd < 0 || pread(fd, &v, sizeof v, 0) != sizeof v)
+		return 0;
+	return v;
+}
+
+struct sample { uint64_t tsc, idle, hc; struct proteus_blk_stats st; };
+
+static int ifd = -1;
+
+static int sample(int fd, int hfd, struct sample *s)
+{
+	if (ioctl(fd, PROTEUS_BLK_STATS, &s->st) || s->st.version != PROTEUS_BLK_ABI_VERSION) {
+		printf("blkbench: FAIL PROTEUS_BLK_STATS: %s\n", strerror(errno));
+		return -1;
+	}
+	s->hc = counter(hfd);
+	s->idle = counter(ifd);
+	s->tsc = rdtsc();
+	return 0;
+}
+
+static int pass(int fd, int write, size_t bs, uint64_t bytes)
+{
+	uint64_t at;
+
+	for (at = 0; at < bytes; at += bs) {
+		ssize_t n = write ? pwrite(fd, buf, bs, (off_t)at) : pread(fd, buf, bs, (off_t)at);
+		if (n != (ssize_t)bs) {
+			printf("blkbench: FAIL %s of %zu at %llu: %s\n", write ? "pwrite" : "pread", bs,
+			       (unsigned long long)at, n < 0 ? strerror(errno) : "short");
+			return -1;
+		}
+	}
+	if (write && fsync(fd)) {
+		printf("blkbench: FAIL fsync: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const size_t sizes[] = { 4096, 65536 };
+	uint64_t mib = argc > 1 ? strtoull(argv[1], NULL, 0) : 64, bytes = mib << 20, overhead;
+	int fd = open("/dev/disk0", O_RDWR), hfd = open("/dev/hypercalls", O_RDONLY);
+	struct sample a, b;
+	unsigned i, w;
+
+	ifd = open("/dev/cpu_idle", O_RDONLY);
+	if (fd < 0) {
+		printf("blkbench: FAIL open /dev/disk0: %s\n", strerror(errno));
+		return 1;
+	}
+	if (lseek(fd, 0, SEEK_END) < (off_t)bytes) {
+		printf("blkbench: FAIL /dev/disk0 is smaller than %llu MiB\n", (unsigned long long)mib);
+		return 1;
+	}
+	memset(buf, 0x5a, sizeof buf);
+	if (sample(fd, hfd, &a) || sample(fd, hfd, &b))
+		return 1;
+	overhead = b.tsc - a.tsc;
+	printf("blkbench\top\tbytes_per_call\tKiB\ttsc\tidle\tbusy_per_KiB\trequests\tnotifies\t"
+	       "suppressed\tinterrupts\thypercalls\n");
+	for (w = 0; w < 2; w++)
+		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			uint64_t kib = bytes >> 10, tsc, idle;
+
+			if (pass(fd, (int)w, sizes[i], bytes < (1u << 20) ? bytes : 1u << 20))
+				return 1;
+			if (sample(fd, hfd, &a) || pass(fd, (int)w, sizes[i], bytes) || sample(fd, hfd, &b))
+				return 1;
+			tsc = b.tsc - a.tsc - overhead;
+			idle = b.idle - a.idle;
+			printf("blkbench\t%s\t%zu\t%llu\t%llu\t%llu\t%.1f\t%llu\t%llu\t%llu\t%llu\t%llu\n",
+			       w ? "write" : "read", sizes[i], (unsigned long long)kib,
+			       (unsigned long long)tsc, (unsigned long long)idle,
+			       (double)(tsc - idle) / (double)kib,
+			       (unsigned long long)(b.st.requests - a.st.requests),
+			       (unsigned long long)(b.st.notifies - a.st.notifies),
+			       (unsigned long long)(b.st.notifies_suppressed - a.st.notifies_suppressed),
+			       (unsigned long long)(b.st.interrupts - a.st.interrupts),
+			       (unsigned long long)(b.hc - a.hc));
+		}
+	printf("blkbench: done\n");
+	return 0;
+}
