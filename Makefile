@@ -9,8 +9,10 @@
 #   make run-domu     the same ELF as a Xen PV domU of a Linux dom0 (ktest, batch)
 #   make run-domu-pvh the same as a PVH domU
 #   make check        every test: host unit tests, then the boot matrix
-#   make bench        instruction counts per pv op (bench/report.md), then bench-latency
+#   make bench        bench-latency, bench-lazy, bench-micro (bench/report.md)
 #   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
+#   make bench-lazy     fork/exit/munmap/switch with lazy modes on and off (bench/lazy.md)
+#   make bench-micro    the kernel's per-op, page-table and whole-kernel benches (bench/report.md)
 #
 # Missing Debian packages are installed by mk/deps.sh on first use.
 
@@ -33,7 +35,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu run-domu-pvh check bench bench-latency unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu run-domu-pvh check bench bench-latency bench-lazy bench-micro unit deps clean
 
 all: kernel initrd tool
 
@@ -252,15 +254,32 @@ run-domu-pvh: all
 check: $(BUILD)/.deps-ok
 	sh tests/check.sh
 
-bench: $(BUILD)/.deps-ok
-	sh bench/run.sh
-	$(MAKE) bench-latency
+# Every bench through the host tool (tools/proteus/bench*.c): the latency
+# suite, lazy batching, then the kernel's own micro-benchmarks, whose run
+# writes bench/report.md over all three.  Both kernels: native-pv0 boots
+# the PARAVIRT=0 one.
+bench: all $(BUILD)/.deps-ok
+	$(MAKE) PARAVIRT=0 kernel
+	$(BUILD)/proteus bench latency
+	$(BUILD)/proteus bench lazy
+	$(BUILD)/proteus bench micro
 
-# lat as init on every platform (tools/proteus/bench*.c): bench/results/latency*,
-# bench/latency.md.  Both kernels: native-pv0 boots the PARAVIRT=0 one.
+# lat as init on every platform: bench/results/latency*, bench/latency.md.
 bench-latency: all $(BUILD)/.deps-ok
 	$(MAKE) PARAVIRT=0 kernel
 	$(BUILD)/proteus bench latency
+
+# lazy as init with the lazy modes on and off: bench/results/lazy.tsv, two
+# plots, bench/lazy.md.
+bench-lazy: all $(BUILD)/.deps-ok
+	$(BUILD)/proteus bench lazy
+
+# kernel/bench's bench and bench.whole options on every build and backend:
+# bench/results/{micro,micro-deltas,pt,aspace-cswitch,whole-kernel}.tsv,
+# three plots, bench/report.md.
+bench-micro: all $(BUILD)/.deps-ok
+	$(MAKE) PARAVIRT=0 kernel
+	$(BUILD)/proteus bench micro
 
 clean:
 	rm -rf $(BUILD)

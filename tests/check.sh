@@ -217,9 +217,22 @@ if [ -f "${xen:-}" ]; then
 		-- init=/bin/usertests
 	boot "user/xen-pvh/busybox-sh" 0 "$SH_SENTINEL" --on xen-pvh --xen "$xen" --kernel "$KERNEL" \
 		-- init=/bin/sh -- /tests/basic.sh
+	# proteus bench lazy, small (lazy --quick natively and on Xen PV, one
+	# boot each, about 10 s): that the tool boots, checks and writes all
+	# 14 figures; the figures themselves are never pass/fail.
+	f=$LOG/bench-lazy-quick
+	"$PROTEUS" bench lazy --quick --xen "$xen" --out "$f" >"$f.out" 2>"$f.err"
+	rc=$?
+	if [ "$rc" -ne 0 ]; then
+		bad "bench/lazy-quick" "exit $rc ($(tail -1 "$f.err"))"
+	elif [ "$(grep -c '^native	\|^xenpv-lazy	' "$f/lazy.tsv")" -ne 14 ]; then
+		bad "bench/lazy-quick" "exit 0 but $f/lazy.tsv has not 14 figures"
+	else
+		ok "bench/lazy-quick"
+	fi
 else
 	for row in user/xen-pv/usertests user/xen-pv/busybox-sh user/xen-pvh/usertests \
-			user/xen-pvh/busybox-sh; do
+			user/xen-pvh/busybox-sh bench/lazy-quick; do
 		skipped "$row" "Xen 4.17 could not be fetched: $(tail -1 "$LOG/fetch-xen.err")"
 	done
 fi

@@ -4,12 +4,14 @@
  * Under `qemu -icount shift=0` the TSC advances exactly one per guest
  * instruction, so TSC deltas are instruction counts that do not drift from
  * run to run; on any other platform they are cycles and only ratios taken
- * in the same run mean anything.  Each figure is (loop - empty loop) / N,
- * so the loop's own instructions cancel.  The raw TSC is read with the
+ * in the same run mean anything.  Each figure is (loop - its ruler) / N,
+ * the ruler being the same loop without the op (see BENCH_FN), so the
+ * loop's own instructions cancel.  The raw TSC is read with the
  * rdtsc instruction itself, never through a pv op, so every build measures
  * with the same ruler.
  *
- * Output, one line per measurement, read by bench/run.sh:
+ * Output, one line per measurement, read by `proteus bench micro`
+ * (tools/proteus/bench_micro_parse.c):
  *   bench: <name> <class> <hundredths of a unit per iteration> <hypercalls per 100 iterations>
  * and the page-table lines of bench_pt.c.
  */
@@ -39,50 +41,69 @@ static volatile u64 sink;
 	}                                                     \
 } while (0)
 
-/* Every measured loop is its own noinline function with the same shape,
- * so the compiler gives each the same loop overhead. */
-#define BENCH_FN(name, body)                                  \
-	static __attribute__((noinline)) u64 bench_##name(void) \
+/*
+ * Every measured loop is its own noinline function with the same shape,
+ * and so is its ruler: the same loop with a body that computes the same
+ * operands (the loop index, a slot's address, the value stored to sink)
+ * but makes no call.  A figure is (loop - its ruler) / N, so the index
+ * arithmetic, the sink store and the two rdtsc cancel, which one empty
+ * ruler for all could not do (an empty body is two instructions a
+ * round, one that uses the index three).
+ */
+#define BENCH_LOOP(fname, body)                               \
+	static __attribute__((noinline)) u64 fname(void)      \
 	{                                                     \
-		u64 t0 = x86_rdtsc();                   \
+		u64 t0 = x86_rdtsc();                         \
 		LOOP(body);                                   \
-		return x86_rdtsc() - t0;                \
+		return x86_rdtsc() - t0;                      \
 	}
+#define BENCH_FN(name, body, base) BENCH_LOOP(bench_##name, body) BENCH_LOOP(ruler_##name, base)
 
-BENCH_FN(empty, (void)0)
-BENCH_FN(irq_disable_enable, (irq_disable(), irq_enable()))
-BENCH_FN(save_fl, sink = save_fl())
-BENCH_FN(irq_save_restore, irq_restore(irq_save()))
-BENCH_FN(make_pte_pte_val, sink = pte_val(make_pte(_i)))
-BENCH_FN(set_pte, set_pte(&scratch_pte[_i & 7], _i << 12))
-BENCH_FN(pte_read, sink = pte_read(&scratch_pte[_i & 7]))
-BENCH_FN(read_cr2, sink = read_cr2())
-BENCH_FN(lazy_enter_leave, (lazy_enter_mmu(), lazy_leave_mmu()))
-BENCH_FN(clock_ns, sink = clock_ns())
-BENCH_FN(steal_clock, sink = steal_clock())
+/* The rulers' bodies: nothing; the index stored to sink; a slot's address
+ * and a value in registers; a slot's address stored to sink. */
+#define R_NONE     (void)0
+#define R_SINK     sink = _i
+#define R_SLOT_VAL __asm__ __volatile__("" : : "r"(&scratch_pte[_i & 7]), "r"((u64)_i << 12))
+#define R_SLOT     sink = (u64)&scratch_pte[_i & 7]
+
+BENCH_LOOP(bench_empty, (void)0)   /* printed in the header only */
+BENCH_FN(irq_disable_enable, (irq_disable(), irq_enable()), R_NONE)
+BENCH_FN(save_fl, sink = save_fl(), R_SINK)
+BENCH_FN(irq_save_restore, irq_restore(irq_save()), R_NONE)
+BENCH_FN(make_pte_pte_val, sink = pte_val(make_pte(_i)), R_SINK)
+BENCH_FN(set_pte, set_pte(&scratch_pte[_i & 7], _i << 12), R_SLOT_VAL)
+BENCH_FN(pte_read, sink = pte_read(&scratch_pte[_i & 7]), R_SLOT)
+BENCH_FN(read_cr2, sink = read_cr2(), R_SINK)
+BENCH_FN(lazy_enter_leave, (lazy_enter_mmu(), lazy_leave_mmu()), R_NONE)
+BENCH_FN(clock_ns, sink = clock_ns(), R_SINK)
+BENCH_FN(steal_clock, sink = steal_clock(), R_SINK)
 BENCH_FN(combined, ({ u64 f = irq_save(); set_pte(&scratch_pte[_i & 7], _i << 12);
-		      irq_restore(f); }))
+		      irq_restore(f); }), R_SLOT_VAL)
 
 struct bench {
 	const char *name;
 	const char *cls;
 	u64 (*fn)(void);
+	u64 (*ruler)(void);
 };
 
+#define B(name, cls, fn) { name, cls, bench_##fn, ruler_##fn }
 static const struct bench benches[] = {
-	{ "irq_disable+irq_enable", "B-inline", bench_irq_disable_enable },
-	{ "save_fl", "B-inline", bench_save_fl },
-	{ "irq_save+irq_restore", "B-inline", bench_irq_save_restore },
-	{ "make_pte+pte_val", "B-ident", bench_make_pte_pte_val },
-	{ "set_pte", "B-inline", bench_set_pte },
-	{ "pte_read", "B-inline", bench_pte_read },
-	{ "read_cr2", "B-inline", bench_read_cr2 },
-	{ "lazy_enter+leave", "B-nop", bench_lazy_enter_leave },
-	{ "clock_ns", "B-direct", bench_clock_ns },
-	{ "steal_clock", "A", bench_steal_clock },
-	{ "irq_save+set_pte+restore", "loop", bench_combined },
+	B("irq_disable+irq_enable", "B-inline", irq_disable_enable),
+	B("save_fl", "B-inline", save_fl),
+	B("irq_save+irq_restore", "B-inline", irq_save_restore),
+	B("make_pte+pte_val", "B-ident", make_pte_pte_val),
+	B("set_pte", "B-inline", set_pte),
+	B("pte_read", "B-inline", pte_read),
+	B("read_cr2", "B-inline", read_cr2),
+	B("lazy_enter+leave", "B-nop", lazy_enter_leave),
+	B("clock_ns", "B-direct", clock_ns),
+	B("steal_clock", "A", steal_clock),
+	B("irq_save+set_pte+restore", "loop", combined),
 };
 
+/* Hypercall counts are read outside the timed loop, each in its own
+ * statement: the order of the reads is the order written. */
 static u64 best_of(u64 (*fn)(void), u64 *hcalls)
 {
 	u64 best = ~0ull, v, h;
@@ -102,7 +123,7 @@ static u64 best_of(u64 (*fn)(void), u64 *hcalls)
 
 int bench_run_all(void)
 {
-	u64 empty, v, per100, h, h_empty;
+	u64 empty, v, base, per100, h, hb, h_empty;
 	unsigned i;
 
 	irq_disable();           /* no tick inside a measurement */
@@ -111,9 +132,12 @@ int bench_run_all(void)
 		BENCH_N, (unsigned long long)empty);
 	for (i = 0; i < ARRAY_SIZE(benches); i++) {
 		v = best_of(benches[i].fn, &h);
-		/* Rounded: loops differ from the empty one by a fixed instruction or
-		 * two outside the loop, which must not show up as a fraction. */
-		per100 = v > empty ? ((v - empty) * 100 + BENCH_N / 2) / BENCH_N : 0;
+		base = best_of(benches[i].ruler, &hb);
+		/* Rounded to hundredths: a loop and its ruler may still differ by
+		 * an instruction outside the loop, which must not show up as a
+		 * fraction of one per iteration. */
+		per100 = v > base ? ((v - base) * 100 + BENCH_N / 2) / BENCH_N : 0;
+		h = h > hb ? h - hb : 0;
 		kprintf("bench: %s %s %llu %llu\n", benches[i].name, benches[i].cls,
 			(unsigned long long)per100,
 			(unsigned long long)((h * 100 + BENCH_N / 2) / BENCH_N));

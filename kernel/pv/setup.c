@@ -26,6 +26,11 @@ static bool lazy_enabled = true;
 KOPT_BOOL(pv_lazy, "pv.lazy", lazy_enabled,
 	  "pv.lazy=0 keeps the native (no-op) lazy modes: every page-table and context-switch "
 	  "operation is issued at once, to measure what batching buys");
+static bool lazy_mmu_enabled = true, lazy_cpu_enabled = true;
+KOPT_BOOL(pv_lazy_mmu, "pv.lazy_mmu", lazy_mmu_enabled,
+	  "pv.lazy_mmu=0 turns off lazy-MMU batching alone (page-table writes issued one by one)");
+KOPT_BOOL(pv_lazy_cpu, "pv.lazy_cpu", lazy_cpu_enabled,
+	  "pv.lazy_cpu=0 turns off lazy-CPU batching alone (each context-switch step issued at once)");
 KOPT_STRING(pv_backend, "pv.backend", forced_backend, "force a backend by name");
 
 static bool backend_exists(const char *name);
@@ -104,15 +109,28 @@ void pv_setup(struct boot_info *bi)
 		pv_backend->init(bi);
 		if (!lazy_enabled)
 			pv_lazy_ops = lazy_native;
+		/* Each half alone: no window of the other kind ever sleeps or
+		 * switches, so the halves do not depend on each other. */
+		if (!lazy_mmu_enabled) {
+			pv_lazy_ops.lazy_enter_mmu = lazy_native.lazy_enter_mmu;
+			pv_lazy_ops.lazy_leave_mmu = lazy_native.lazy_leave_mmu;
+			pv_lazy_ops.lazy_flush_mmu = lazy_native.lazy_flush_mmu;
+		}
+		if (!lazy_cpu_enabled) {
+			pv_lazy_ops.lazy_start_context_switch = lazy_native.lazy_start_context_switch;
+			pv_lazy_ops.lazy_end_context_switch = lazy_native.lazy_end_context_switch;
+		}
 	}
 	console_init();
 
 	pr_info("pv: cpuid hypervisor bit %d, signature '%s' at 0x%x (max 0x%x), entry %s, ring %u\n",
 		pv_platform.hypervisor_bit, pv_platform.signature[0] ? pv_platform.signature : "-",
 		pv_platform.base, pv_platform.max_leaf, bi->loader, pv_platform.cpl);
-	pr_info("pv: backend %s%s%s\n", pv_backend->name,
+	pr_info("pv: backend %s%s%s%s%s\n", pv_backend->name,
 		forced_backend[0] ? " (forced by pv.backend=)" : "",
-		lazy_enabled ? "" : ", lazy modes off (pv.lazy=0)");
+		lazy_enabled ? "" : ", lazy modes off (pv.lazy=0)",
+		lazy_enabled && !lazy_mmu_enabled ? ", lazy MMU off (pv.lazy_mmu=0)" : "",
+		lazy_enabled && !lazy_cpu_enabled ? ", lazy CPU off (pv.lazy_cpu=0)" : "");
 
 	patch_ticks = x86_rdtsc();
 	pv_patch_all(patch_enabled);

@@ -357,6 +357,19 @@ static void test_xen_argv(void **state)
 	assert_string_equal(a.v[a.n - 1], "k.elf");
 	assert_string_equal(a.v[a.n - 2], "-initrd");
 	argv_free(&a);
+	/* --mem sizes dom0, and the machine gets Xen's share on top */
+	assert_int_equal(parse("--on", "xen", "--kernel", "k.elf", "--mem", "384", NULL), RUNARGS_OK);
+	O.initrd = NULL;
+	O.xen = "x.elf";
+	argv_init(&a);
+	assert_int_equal(run_xen_build(&O, &a), 0);
+	assert_string_equal(a.v[4], "512M");
+	assert_string_equal(a.v[19], "console=com1 com1=115200,8n1 dom0_mem=384M loglvl=all guest_loglvl=all "
+				     "noreboot=false");
+	argv_free(&a);
+	assert_int_equal(parse("--on", "xen", "--mem", "8", NULL), RUNARGS_USAGE);
+	expect_err("--mem '8' is not a size in MiB");
+	assert_int_equal(parse("--on", "qemu", "--mem", "1G", NULL), RUNARGS_USAGE);
 	/* without prepare there is no image to boot */
 	O.xen = NULL;
 	argv_init(&a);

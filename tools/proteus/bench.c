@@ -32,8 +32,7 @@ static int bench_usage(const char *why)
 	return 2;
 }
 
-/* mkdir -p */
-static int bench_mkdirs(const char *path)
+int bench_mkdirs(const char *path)
 {
 	char buf[4096];
 
@@ -47,6 +46,24 @@ static int bench_mkdirs(const char *path)
 			*p = '/';
 		}
 	return mkdir(buf, 0777) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+const char *bench_find_xen(const char *xen, char *buf, size_t len, const char **why, int *fatal)
+{
+	char err[512];
+
+	*fatal = 0;
+	*why = NULL;
+	if (xenfetch_find(xen, buf, len, err, sizeof err) == 0)
+		return buf;
+	if (xen) {
+		fprintf(stderr, "proteus bench: %s\n", err);
+		*fatal = 1;
+		return NULL;
+	}
+	*why = strdup(err);
+	fprintf(stderr, "proteus bench: WARNING: no Xen, its configurations are NOT MEASURED: %s\n", err);
+	return NULL;
 }
 
 static int bench_parse(int argc, char **argv, struct benchlat_opts *o)
@@ -136,10 +153,10 @@ static int bench_latency(int argc, char **argv)
 {
 	static struct benchlat_result res[16];
 	static char xen[4096];
-	char err[512], script[4200];
+	char script[4200];
 	const char *xen_why = NULL, *xen_found = NULL;
 	struct benchlat_opts o;
-	int rc = bench_parse(argc, argv, &o);
+	int rc = bench_parse(argc, argv, &o), fatal;
 
 	if (rc)
 		return rc > 0 ? (proteus_usage(stdout), 0) : 2;
@@ -152,16 +169,9 @@ static int bench_latency(int argc, char **argv)
 		fprintf(stderr, "proteus bench: cannot create %s or %s: %s\n", o.out, o.logdir, strerror(errno));
 		return 2;
 	}
-	/* Once for all Xen boots: fetching is slow, and every boot must use the same image. */
-	if (xenfetch_find(o.xen, xen, sizeof xen, err, sizeof err) == 0) {
-		xen_found = xen;
-	} else if (o.xen) {
-		fprintf(stderr, "proteus bench: %s\n", err);
+	xen_found = bench_find_xen(o.xen, xen, sizeof xen, &xen_why, &fatal);
+	if (fatal)
 		return 2;
-	} else {
-		xen_why = strdup(err);
-		fprintf(stderr, "proteus bench: WARNING: no Xen, its configurations are NOT MEASURED: %s\n", err);
-	}
 	if (bench_measure(&o, res, xen_found, xen_why ? xen_why : "no Xen") < 0) {
 		fprintf(stderr, "proteus bench: FAILED; nothing written (logs in %s)\n", o.logdir);
 		return 1;
@@ -176,12 +186,16 @@ static int bench_latency(int argc, char **argv)
 int bench_main(int argc, char **argv)
 {
 	if (argc < 2)
-		return bench_usage("bench needs a benchmark: latency");
+		return bench_usage("bench needs a benchmark: latency, lazy or micro");
 	if (strcmp(argv[1], "latency") == 0)
 		return bench_latency(argc, argv);
+	if (strcmp(argv[1], "lazy") == 0)
+		return benchlazy_main(argc, argv);
+	if (strcmp(argv[1], "micro") == 0)
+		return bench_micro_main(argc, argv);
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		proteus_usage(stdout);
 		return 0;
 	}
-	return bench_usage("unknown benchmark (expected latency)");
+	return bench_usage("unknown benchmark (expected latency, lazy or micro)");
 }

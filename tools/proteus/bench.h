@@ -15,6 +15,42 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* ---- shared by every bench ---- */
+
+/* One boot of a measuring program as init (bench_boot.c). */
+struct bench_boot {
+	const char *name;         /* the configuration: names the log */
+	const char *platform, *machine, *kernel;
+	int icount;
+	const char *mem;          /* --mem MIB, or NULL */
+	const char *const *kargs; /* kernel arguments, NULL-terminated (NULL entries end it early) */
+	const char *const *init_args; /* init's arguments after " -- ", or NULL */
+	unsigned run;             /* from 1, in the log's name */
+	const char *logdir;
+	const char *xen;          /* the Xen image for xen platforms */
+};
+/* Boot b; on exit status 0 read its console log (its path in log) into
+ * *text (malloc'd).  0, or -1 after saying why on stderr. */
+int bench_boot(const struct bench_boot *b, char *log, size_t loglen, void **text, size_t *size);
+/* s[0..len) as a decimal number (digits, optional sign and fraction; no
+ * exponent, hex, inf or nan); 0, or -1 when it is not one. */
+int bench_number(const char *s, size_t len, double *out);
+/* gnuplot -e "tsv='TSV'; out='PNG'" SCRIPT; 0 or -1 with a message. */
+int bench_gnuplot(const char *script, const char *tsv, const char *png);
+/* Sort tmp[0..n) (n >= 1) and give its min, median (of an even count: the mean of the middle two), max. */
+void bench_fold(double *tmp, size_t n, double *min, double *med, double *max);
+/* mkdir -p; 0 or -1 with errno. */
+int bench_mkdirs(const char *path);
+/*
+ * The Xen image every Xen boot of one bench uses, found once (fetching is
+ * slow): xen (a --xen path, or NULL for the cache) into buf, returning
+ * buf; NULL with *why when there is none (then Xen configurations are
+ * skipped), or when an explicit --xen is unusable (*fatal = 1).
+ */
+const char *bench_find_xen(const char *xen, char *buf, size_t len, const char **why, int *fatal);
+
+/* ---- bench latency ---- */
+
 /* lat's ops, in the order it prints them (user/lat.c's table). */
 #define BENCHLAT_NOPS 17
 extern const char *const benchlat_ops[BENCHLAT_NOPS];
@@ -70,6 +106,11 @@ struct benchlat_result {
 
 #define BENCHLAT_RUNS_MAX 64
 
+/* `proteus bench lazy` (bench_lazy*.c). */
+int benchlazy_main(int argc, char **argv);
+/* `proteus bench micro` (bench_micro*.c). */
+int bench_micro_main(int argc, char **argv);
+
 /* min, median and max of every op over res->runs (median of an even count: the mean of the two middle). */
 void benchlat_stats(struct benchlat_result *res);
 
@@ -92,6 +133,14 @@ int benchlat_write_file(const char *path, void (*body)(FILE *f, const void *ctx)
 void benchlat_print_table(FILE *out, const struct benchlat_result *res, size_t n);
 int benchlat_plot(const struct benchlat_opts *o);
 int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n);
+/* The report's per-op tables and the comparison with Xen 2003, for another report. */
+void benchlat_report_tables(FILE *f, const struct benchlat_result *res, size_t n);
+/*
+ * Read a latency.tsv (as benchlat_write_tsv wrote it) back into res, one
+ * entry per configuration of benchlat_configs (skipped: not in the file),
+ * the figures as medians of one run.  0, or -1 with a reason in err.
+ */
+int benchlat_load_tsv(const char *path, struct benchlat_result *res, size_t *n, char *err, size_t errlen);
 
 /* The baseline's result among res[0..n), or NULL. */
 const struct benchlat_result *benchlat_baseline(const struct benchlat_result *res, size_t n);

@@ -28,8 +28,7 @@ static int benchlat_fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
-/* s[0..len) as a decimal number; 0, or -1 when it is not one. */
-static int benchlat_number(const char *s, size_t len, double *out)
+int bench_number(const char *s, size_t len, double *out)
 {
 	char buf[64];
 	size_t i = 0, digits = 0;
@@ -90,10 +89,10 @@ static int benchlat_row(const char *line, size_t len, struct benchlat_run *out, 
 				     (int)len, line);
 	if (seen[op])
 		return benchlat_fail(err, errlen, "op %s: measured twice", benchlat_ops[op]);
-	if (benchlat_number(f[2], flen[2], &out->op[op].insns) < 0)
+	if (bench_number(f[2], flen[2], &out->op[op].insns) < 0)
 		return benchlat_fail(err, errlen, "op %s: instructions '%.*s' is not a number", benchlat_ops[op],
 				     (int)flen[2], f[2]);
-	if (benchlat_number(f[3], flen[3], &out->op[op].hcalls) < 0)
+	if (bench_number(f[3], flen[3], &out->op[op].hcalls) < 0)
 		return benchlat_fail(err, errlen, "op %s: hypercalls '%.*s' is not a number", benchlat_ops[op],
 				     (int)flen[3], f[3]);
 	seen[op] = 1;

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include "tools/proteus/bench.h"
 
-static int benchlat_gnuplot(const char *script, const char *tsv, const char *png)
+int bench_gnuplot(const char *script, const char *tsv, const char *png)
 {
 	char vars[8400];
 	pid_t pid;
@@ -58,7 +58,7 @@ int benchlat_plot(const struct benchlat_opts *o)
 	for (size_t i = 0; i < sizeof plots / sizeof plots[0]; i++) {
 		snprintf(script, sizeof script, "%s/bench/%s", o->repo, plots[i][0]);
 		snprintf(png, sizeof png, "%s/%s", o->out, plots[i][1]);
-		if (benchlat_gnuplot(script, tsv, png) < 0)
+		if (bench_gnuplot(script, tsv, png) < 0)
 			return -1;
 	}
 	return 0;

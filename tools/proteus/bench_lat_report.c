@@ -167,6 +167,12 @@ static void benchlat_md_configs(FILE *f, const struct benchlat_result *res, size
 	}
 }
 
+void benchlat_report_tables(FILE *f, const struct benchlat_result *res, size_t n)
+{
+	benchlat_md_tables(f, res, n);
+	benchlat_md_xen2003(f, res, n);
+}
+
 struct report_ctx {
 	const struct benchlat_result *res;
 	size_t n;

@@ -14,8 +14,7 @@ static int benchlat_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Sorted copy of v[0..n) in tmp; min, median, max. */
-static void benchlat_fold(double *tmp, size_t n, double *min, double *med, double *max)
+void bench_fold(double *tmp, size_t n, double *min, double *med, double *max)
 {
 	qsort(tmp, n, sizeof *tmp, benchlat_cmp);
 	*min = tmp[0];
@@ -32,10 +31,10 @@ void benchlat_stats(struct benchlat_result *res)
 	for (int op = 0; op < BENCHLAT_NOPS; op++) {
 		for (unsigned r = 0; r < res->nruns; r++)
 			tmp[r] = res->runs[r].op[op].insns;
-		benchlat_fold(tmp, res->nruns, &res->min[op].insns, &res->med[op].insns, &res->max[op].insns);
+		bench_fold(tmp, res->nruns, &res->min[op].insns, &res->med[op].insns, &res->max[op].insns);
 		for (unsigned r = 0; r < res->nruns; r++)
 			tmp[r] = res->runs[r].op[op].hcalls;
-		benchlat_fold(tmp, res->nruns, &res->min[op].hcalls, &res->med[op].hcalls, &res->max[op].hcalls);
+		bench_fold(tmp, res->nruns, &res->min[op].hcalls, &res->med[op].hcalls, &res->max[op].hcalls);
 	}
 }
 

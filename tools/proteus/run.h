@@ -50,6 +50,7 @@ struct run_opts {
 	int quiet;                /* no option: the guest's output goes to the log only (proteus bench) */
 	int net;                  /* --net: a virtio-net NIC on QEMU's user-mode network */
 	const char *net_opts;     /* --net=OPTS: appended to -netdev user (hostfwd=udp::P-:7...) */
+	unsigned mem_mib;         /* --mem MIB: the guest's memory (xen: dom0's), or 0: the platform's */
 };
 
 enum runargs_result {
@@ -119,9 +120,15 @@ int run_kvm_build(const struct run_opts *o, struct argv *out);
 /* The QEMU machine options every platform shares (see run_qemu.c). */
 void run_qemu_machine(struct argv *out, const char *qemu, const char *machine, const char *mem,
 		      int interactive);
+/* QEMU's -m for a guest of o->mem_mib (plus extra_mib for a hypervisor
+ * below it), or dflt when --mem was not given; buf holds the result. */
+const char *run_mem_arg(const struct run_opts *o, const char *dflt, unsigned extra_mib, char *buf, size_t len);
 
 /* Xen 4.17 under QEMU TCG, Proteus as PV dom0 (run_xen.c). */
-#define RUN_XEN_APPEND "console=com1 com1=115200,8n1 dom0_mem=64M loglvl=all guest_loglvl=all noreboot=false"
+/* Xen's command line: HEAD dom0_mem=<MiB>M TAIL [dom0=pvh]. */
+#define RUN_XEN_APPEND_HEAD "console=com1 com1=115200,8n1"
+#define RUN_XEN_APPEND_TAIL "loglvl=all guest_loglvl=all noreboot=false"
+#define RUN_XEN_DOM0_MIB 64u      /* dom0_mem= without --mem */
 int run_xen_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t errlen);
 int run_xen_build(const struct run_opts *o, struct argv *out);
 /* The same Xen with the kernel as PVH dom0 (q35, -cpu max, emulated VT-d). */

@@ -41,7 +41,10 @@ int run_kvm_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t e
 
 int run_kvm_build(const struct run_opts *o, struct argv *out)
 {
-	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), "64M", o->interactive);
+	char mem[32];
+
+	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), run_mem_arg(o, "64M", 0, mem, sizeof mem),
+			 o->interactive);
 	argv_pushv(out, (const char *const[]){ "-enable-kvm", "-cpu", "host,-arch-capabilities", NULL });
 	if (strcmp(o->machine, "microvm") != 0)
 		argv_pushv(out, (const char *const[]){ "-bios", "qboot.rom", NULL });

@@ -133,9 +133,20 @@ const char *run_qemu_machine_name(const struct run_opts *o)
 	return (o->net || o->disk) && strcmp(o->machine, "microvm") == 0 ? "microvm,acpi=off" : o->machine;
 }
 
+const char *run_mem_arg(const struct run_opts *o, const char *dflt, unsigned extra_mib, char *buf, size_t len)
+{
+	if (!o->mem_mib)
+		return dflt;
+	snprintf(buf, len, "%uM", o->mem_mib + extra_mib);
+	return buf;
+}
+
 int run_qemu_build(const struct run_opts *o, struct argv *out)
 {
-	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), "256M", o->interactive);
+	char mem[32];
+
+	run_qemu_machine(out, o->qemu, run_qemu_machine_name(o), run_mem_arg(o, "256M", 0, mem, sizeof mem),
+			 o->interactive);
 	run_qemu_devices(out, o);
 	run_qemu_guest(out, o);
 	return out->oom ? -1 : 0;

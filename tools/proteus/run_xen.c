@@ -47,6 +47,7 @@
 
 #define RUN_XEN_MACHINE "pc"
 #define RUN_XEN_MEMORY  "512M"
+#define RUN_XEN_EXTRA_MIB 128u      /* the machine's memory beyond --mem: Xen's heap and tables */
 
 static char *run_xen_fail(char *err, size_t errlen, const char *what, const char *s, const char *why)
 {
@@ -119,7 +120,7 @@ int run_xen_prepare(struct run_opts *o, struct run_watch *w, char *err, size_t e
 
 static int run_xen_machine(const struct run_opts *o, struct argv *out, bool pvh)
 {
-	char err[256];
+	char err[256], mem[32], append[sizeof RUN_XEN_APPEND_HEAD RUN_XEN_APPEND_TAIL + 64];
 	char *modules;
 
 	if (!o->xen)             /* run_xen_prepare finds it */
@@ -127,13 +128,17 @@ static int run_xen_machine(const struct run_opts *o, struct argv *out, bool pvh)
 	modules = run_xen_modules(o->kernel, o->kargs, o->nkargs, o->initrd, err, sizeof err);
 	if (!modules)
 		return -1;
-	run_qemu_machine(out, o->qemu, pvh ? "q35" : RUN_XEN_MACHINE, RUN_XEN_MEMORY, o->interactive);
+	/* --mem sizes dom0; the machine gets Xen's own share on top. */
+	snprintf(append, sizeof append, "%s dom0_mem=%uM %s%s", RUN_XEN_APPEND_HEAD,
+		 o->mem_mib ? o->mem_mib : RUN_XEN_DOM0_MIB, RUN_XEN_APPEND_TAIL, pvh ? " dom0=pvh" : "");
+	run_qemu_machine(out, o->qemu, pvh ? "q35" : RUN_XEN_MACHINE,
+			 run_mem_arg(o, RUN_XEN_MEMORY, RUN_XEN_EXTRA_MIB, mem, sizeof mem), o->interactive);
 	if (pvh)
 		argv_pushv(out, (const char *const[]){
 			"-cpu", "max", "-device", "intel-iommu,intremap=on", NULL });
 	argv_pushv(out, (const char *const[]){
 		"-kernel", o->xen,
-		"-append", pvh ? RUN_XEN_APPEND " dom0=pvh" : RUN_XEN_APPEND,
+		"-append", append,
 		"-initrd", modules,
 		NULL,
 	});

@@ -96,7 +96,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 {
 	static const char *const valued[] = {
 		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", "--xen", "--xen-log",
-		"--disk",
+		"--disk", "--mem",
 		NULL,
 	};
 	int i, timeout_given = 0;
@@ -175,6 +175,14 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			o->xen = val;
 		} else if (strcmp(name, "--xen-log") == 0) {
 			o->xen_log = val;
+		} else if (strcmp(name, "--mem") == 0) {
+			char *end;
+			unsigned long mib = strtoul(val, &end, 10);
+
+			/* 16 MiB: below that not even the kernel and initrd fit. */
+			if (*end || val[0] < '0' || val[0] > '9' || mib < 16 || mib > 65536)
+				return runargs_fail(err, errlen, "--mem '%s' is not a size in MiB (16 to 65536)", val);
+			o->mem_mib = (unsigned)mib;
 		} else if (strcmp(name, "--disk") == 0) {
 			if (strchr(val, ','))
 				return runargs_fail(err, errlen, "--disk '%s': QEMU cannot take a ',' in it", val);
