@@ -22,14 +22,26 @@ struct inode;
 #define VMA_SHARED 0x8u          /* MAP_SHARED anonymous: frames shared across fork */
 #define VMA_STACK  0x10u         /* grows down on faults just below it */
 
+struct shm_anon;
+
 struct vma {
 	u64 start, end;              /* page aligned, [start, end) */
 	unsigned flags;
 	struct inode *file;          /* private file mapping, or NULL */
+	struct shm_anon *shm;        /* VMA_SHARED anonymous: its pages (shm_anon.c) */
+	u64 shm_pgoff;               /* the page of shm that start maps */
 	u64 file_off;                /* file offset of start */
 	u64 file_size;               /* bytes of file after file_off; the rest is zero */
 	struct vma *next;
 };
+
+/* shm_anon.c: MAP_SHARED|MAP_ANONYMOUS memory. */
+struct shm_anon *shm_anon_new(u64 npages);            /* NULL: too big or no memory */
+struct shm_anon *shm_anon_get(struct shm_anon *s);
+void shm_anon_put(struct shm_anon *s);
+/* The frame of page idx, made (zeroed) on first use, with one more
+ * reference for the caller's mapping; 0 when out of memory. */
+u64 shm_anon_frame(struct shm_anon *s, u64 idx);
 
 struct vma_list {
 	struct vma *head;

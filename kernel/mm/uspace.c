@@ -5,7 +5,8 @@
  * fork walks the parent's regions once, inside one lazy-MMU window: every
  * present private page loses its write permission in the parent and is
  * mapped read-only in the child with its frame's sharing count raised;
- * shared anonymous pages stay writable in both.  The first write on
+ * shared anonymous pages stay writable in both, and the pages of theirs
+ * not touched yet come from the object both regions share (shm_anon.c).  The first write on
  * either side then copies (vma_fault.c).  A backend that turns each entry
  * write into a hypercall issues the whole fork as a few batches.
  */
@@ -61,6 +62,8 @@ static bool vmas_copy(struct uspace *dst, const struct uspace *src)
 		n->next = NULL;
 		if (n->file)
 			inode_get(n->file);
+		if (n->shm)
+			shm_anon_get(n->shm);
 		*tail = n;
 		tail = &n->next;
 		dst->vmas.count++;

@@ -35,6 +35,8 @@ static void vma_free(struct vma *v)
 {
 	if (v->file)
 		inode_put(v->file);
+	if (v->shm)
+		shm_anon_put(v->shm);
 	kfree(v);
 }
 
@@ -66,6 +68,10 @@ static struct vma *vma_split(struct uspace *us, struct vma *v, u64 addr)
 		n->file_off += skip;
 		n->file_size = n->file_size > skip ? n->file_size - skip : 0;
 		inode_get(n->file);
+	}
+	if (n->shm) {
+		n->shm_pgoff += (addr - v->start) >> PAGE_SHIFT;
+		shm_anon_get(n->shm);
 	}
 	v->end = addr;
 	v->next = n;
@@ -150,7 +156,8 @@ int vma_unmap(struct uspace *us, u64 start, u64 len)
 
 static bool vma_mergeable(const struct vma *a, const struct vma *b)
 {
-	return a->end == b->start && a->flags == b->flags && !a->file && !b->file;
+	return a->end == b->start && a->flags == b->flags && !a->file && !b->file && !a->shm &&
+	       !b->shm;
 }
 
 /* Anonymous neighbours with the same protection become one region, so
@@ -191,9 +198,13 @@ int vma_map(struct uspace *us, u64 start, u64 len, unsigned flags,
 	n = vma_alloc();
 	if (!n)
 		return -ENOMEM;
+	if ((flags & VMA_SHARED) && !file && !(n->shm = shm_anon_new((end - start) >> PAGE_SHIFT))) {
+		kfree(n);
+		return -ENOMEM;
+	}
 	rc = vma_unmap(us, start, end - start);
 	if (rc) {
-		kfree(n);
+		vma_free(n);
 		return rc;
 	}
 	n->start = start;

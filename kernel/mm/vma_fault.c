@@ -7,7 +7,9 @@
  * zero, which is how a segment's bss shares its last file page).  A
  * write to a present read-only page of a writable region is
  * copy-on-write: the frame is copied if another mapping still shares it,
- * or simply made writable if this is the last one.
+ * or simply made writable if this is the last one.  A MAP_SHARED
+ * anonymous region takes its pages from its shm_anon object and is never
+ * copied.
  */
 #include "vma.h"
 #include "vfs.h"
@@ -60,10 +62,11 @@ bool vma_fault(struct uspace *us, u64 addr, bool write, bool *oom)
 	slot = paging_leaf(&us->mm, va);
 	e = slot ? pte_read(slot) : 0;
 	if (!(e & PTE_P)) {
-		pa = vma_page_fill(v, va);
+		pa = v->shm ? shm_anon_frame(v->shm, v->shm_pgoff + ((va - v->start) >> PAGE_SHIFT))
+			    : vma_page_fill(v, va);
 		if (!pa || paging_map(&us->mm, va, pa, vma_pte_flags(v, v->flags & VMA_WRITE))) {
 			if (pa)
-				frame_free(pa);
+				frame_put(pa);
 			*oom = true;
 			return false;
 		}
@@ -72,7 +75,8 @@ bool vma_fault(struct uspace *us, u64 addr, bool write, bool *oom)
 	if (!write || (e & PTE_W))
 		return true;                   /* another CPU's or a stale TLB fault */
 	pa = e & PTE_ADDR;
-	if (frame_is_shared(pa)) {
+	/* Shared memory is written where it is: its frame is meant to be shared. */
+	if (!(v->flags & VMA_SHARED) && frame_is_shared(pa)) {
 		u64 copy = frame_alloc();
 
 		if (!copy) {

@@ -107,3 +107,36 @@ UT_TEST(mmap_shared_anon_fork)
 	UT_EQ(shared[1], 22);
 	UT_SYS(munmap((void *)shared, 4096));
 }
+
+/* Pages of a shared mapping first touched after fork are still shared,
+ * by either side, in any part of a region split by munmap and mprotect
+ * (Linux backs the mapping with one shmem object). */
+UT_TEST(mmap_shared_anon_untouched_fork)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	volatile char *m = mmap(NULL, 4 * pg, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t pid;
+
+	UT_CHECK(m != MAP_FAILED);
+	UT_SYS(munmap((void *)(m + pg), pg));                   /* split: pages 0, 2, 3 */
+	UT_SYS(mprotect((void *)(m + 3 * pg), pg, PROT_READ)); /* and page 3 read-only */
+	pid = ut_fork();
+	if (pid == 0) {
+		m[0] = 'c';                                    /* never touched before fork */
+		_exit(0);
+	}
+	m[2 * pg] = 'p';
+	ut_wait_exit(pid, 0);
+	UT_EQ(m[0], 'c');
+	pid = ut_fork();
+	if (pid == 0) {
+		if (m[2 * pg] != 'p')
+			ut_fail("child sees %d at page 2, want the parent's 'p'", m[2 * pg]);
+		UT_SYS(mprotect((void *)(m + 3 * pg), pg, PROT_READ | PROT_WRITE));
+		m[3 * pg] = 'w';                               /* a write after mprotect: no copy */
+		_exit(0);
+	}
+	ut_wait_exit(pid, 0);
+	UT_EQ(m[3 * pg], 'w');
+	UT_SYS(munmap((void *)m, 4 * pg));
+}
