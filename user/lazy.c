@@ -202,9 +202,8 @@ static int op_exit(unsigned mib)
 
 	if (shared == MAP_FAILED)
 		return fail("exit", "mmap shared");
-	/* Present before the fork: Proteus shares a MAP_SHARED anonymous page
-	 * only if it existed then (one first touched after the fork is a
-	 * private page in each process). */
+	/* Present before the fork, so that neither side's first touch (a page
+	 * fault) lands inside a timed window. */
 	memset(shared, 0, PAGE);
 	fflush(stdout);
 	pid = fork();
