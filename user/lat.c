@@ -21,6 +21,9 @@
  *
  *   lat            every op        lat --quick   every op, few iterations
  *   lat OP...      those ops       lat --ops     the op names
+ *   lat --profile OP...  also each op's hypercalls by number (profile_print);
+ *                  the extra counter reads make its instruction figures
+ *                  worth nothing
  *   lat --exit     exits at once (what fork_exec executes)
  */
 #include <errno.h>
@@ -100,10 +103,31 @@ struct raw {
 	uint64_t t, h;
 };
 
+/* --profile: the trips of each hypercall number across the timed blocks
+ * of the op being run, and how many iterations those blocks held. */
+#define HC_NRS 64
+static bool profiling;
+static uint64_t prof_trips[HC_NRS];
+static long prof_iters;
+
+static int hc_snapshot(uint64_t *v)
+{
+	for (unsigned nr = 0; nr < HC_NRS; nr++)
+		if (pread(hcfd, &v[nr], sizeof(v[nr]), 8 * (1 + (off_t)nr)) != (ssize_t)sizeof(v[nr])) {
+			fprintf(stderr, "lat: pread /dev/hypercalls at %u: %s\n", 8 * (1 + nr),
+				strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
 static int timed(loop_fn fn, void *ctx, long n, struct raw *r)
 {
-	uint64_t h0, h1, t0, t1;
+	uint64_t h0, h1, t0, t1, p0[HC_NRS], p1[HC_NRS];
+	bool prof = profiling && hcfd >= 0 && fn != empty_loop;
 
+	if (prof && hc_snapshot(p0))
+		return -1;
 	if (hc_read(&h0))
 		return -1;
 	t0 = tsc();
@@ -112,8 +136,15 @@ static int timed(loop_fn fn, void *ctx, long n, struct raw *r)
 	t1 = tsc();
 	if (hc_read(&h1))
 		return -1;
+	if (prof && hc_snapshot(p1))
+		return -1;
 	r->t = t1 - t0;
 	r->h = h1 - h0;
+	if (prof) {
+		for (unsigned nr = 0; nr < HC_NRS; nr++)
+			prof_trips[nr] += p1[nr] - p0[nr];
+		prof_iters += n;
+	}
 	return 0;
 }
 
@@ -699,6 +730,31 @@ static const struct op *find_op(const char *name)
 	return NULL;
 }
 
+/*
+ * --profile's lines after an op's:  latprof<TAB>OP<TAB>NR<TAB>TRIPS  per
+ * iteration for every hypercall number the op's timed blocks used, then
+ * NR "iret": the op's hypercalls per iteration less those, i.e. the
+ * trips the entry code makes (its iret) outside the hypercall path.
+ * The counter reads around a block are inside the window, which a few
+ * iterations' worth of noise at most; an op built from others (prot_fault,
+ * ctx_*) mixes its parts.
+ */
+static void profile_print(const char *op, double hcalls)
+{
+	double sum = 0;
+
+	for (unsigned nr = 0; nr < HC_NRS; nr++)
+		if (prof_trips[nr] && prof_iters) {
+			double per = (double)prof_trips[nr] / (double)prof_iters;
+
+			printf("latprof\t%s\t%u\t%.3f\n", op, nr, per);
+			sum += per;
+		}
+	printf("latprof\t%s\tiret\t%.3f\n", op, hcalls > sum ? hcalls - sum : 0.0);
+	memset(prof_trips, 0, sizeof(prof_trips));
+	prof_iters = 0;
+}
+
 static int run_op(const struct op *o, bool quick)
 {
 	struct cost c;
@@ -710,13 +766,15 @@ static int run_op(const struct op *o, bool quick)
 		return -1;
 	}
 	printf("lat\t%s\t%.1f\t%.2f\n", o->name, c.insns, c.hcalls);
+	if (profiling)
+		profile_print(o->name, c.hcalls);
 	fflush(stdout);
 	return 0;
 }
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: lat [--quick] [OP...]   (lat --ops lists the ops)\n");
+	fprintf(f, "usage: lat [--quick] [--profile] [OP...]   (lat --ops lists the ops)\n");
 }
 
 int main(int argc, char **argv)
@@ -738,6 +796,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--quick")) {
 			quick = true;
+		} else if (!strcmp(argv[i], "--profile")) {
+			profiling = true;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return 0;

@@ -74,3 +74,8 @@ void xen_identify(void)
 	pr_info("xen: CPUID leaves at %#x (max %#x); Xen %ld.%ld; %s (%s)\n", base, r.eax,
 		ver >> 16, ver & 0xffff, xen_platform->dom0 ? "dom0" : "domU", xen_platform->name);
 }
+
+u64 xen_hypercalls_of(unsigned nr)
+{
+	return nr < XEN_STATS_NR ? this_cpu_ptr(&xen_stats)->by_nr[nr] : 0;
+}

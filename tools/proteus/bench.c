@@ -176,6 +176,10 @@ static int bench_latency(int argc, char **argv)
 		fprintf(stderr, "proteus bench: FAILED; nothing written (logs in %s)\n", o.logdir);
 		return 1;
 	}
+	if (benchlat_profile(&o, xen_found) < 0) {
+		fprintf(stderr, "proteus bench: the profile boot FAILED; nothing written (logs in %s)\n", o.logdir);
+		return 1;
+	}
 	if (benchlat_write_tsv(o.out, res, benchlat_nconfigs) < 0 || benchlat_plot(&o) < 0 ||
 	    benchlat_write_report(&o, res, benchlat_nconfigs) < 0)
 		return 1;

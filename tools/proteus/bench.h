@@ -142,6 +142,13 @@ void benchlat_report_tables(FILE *f, const struct benchlat_result *res, size_t n
  */
 int benchlat_load_tsv(const char *path, struct benchlat_result *res, size_t *n, char *err, size_t errlen);
 
+/* One boot of xenpv-patched with `lat --profile` (bench_lat_profile.c):
+ * o->out/latency-profile.tsv, per op the trips of each hypercall number.
+ * 0 (also when xen is NULL: nothing measured), or -1 after saying why. */
+int benchlat_profile(const struct benchlat_opts *o, const char *xen);
+/* The report's profile section from that file (its absence said). */
+void benchlat_report_profile(FILE *f, const char *tsv_path);
+
 /* The baseline's result among res[0..n), or NULL. */
 const struct benchlat_result *benchlat_baseline(const struct benchlat_result *res, size_t n);
 

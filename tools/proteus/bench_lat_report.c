@@ -176,6 +176,7 @@ void benchlat_report_tables(FILE *f, const struct benchlat_result *res, size_t n
 struct report_ctx {
 	const struct benchlat_result *res;
 	size_t n;
+	const char *profile;      /* latency-profile.tsv */
 	const char *commit;
 	int dirty;
 };
@@ -190,14 +191,16 @@ static void report_body(FILE *f, const void *ctx)
 	benchlat_md_configs(f, c->res, c->n);
 	benchlat_md_tables(f, c->res, c->n);
 	benchlat_md_xen2003(f, c->res, c->n);
+	benchlat_report_profile(f, c->profile);
 }
 
 int benchlat_write_report(const struct benchlat_opts *o, const struct benchlat_result *res, size_t n)
 {
-	char path[PATH_MAX + 32], commit[64];
-	struct report_ctx c = { res, n, commit, 0 };
+	char path[PATH_MAX + 32], commit[64], profile[PATH_MAX + 32];
+	struct report_ctx c = { res, n, profile, commit, 0 };
 
 	snprintf(path, sizeof path, "%s/../latency.md", o->out);
+	snprintf(profile, sizeof profile, "%s/latency-profile.tsv", o->out);
 	if (bench_git_describe(commit, sizeof commit, &c.dirty) < 0) {
 		snprintf(commit, sizeof commit, "unknown (not a git tree)");
 		c.dirty = 0;

@@ -94,6 +94,8 @@ static void latency_section(FILE *f, const struct micro_all *a)
 		return;
 	}
 	benchlat_report_tables(f, lat, n);
+	snprintf(path, sizeof path, "%s/latency-profile.tsv", a->out);
+	benchlat_report_profile(f, path);
 }
 
 struct report_ctx {

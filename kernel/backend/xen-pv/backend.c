@@ -103,6 +103,7 @@ static const struct pv_info xenpv_info = {
 	.entry = &xenpv_entry_table,
 	.stats_print = xen_stats_print,
 	.hypercalls = xen_hypercall_count,
+	.hypercalls_of = xen_hypercalls_of,
 };
 
 static void xenpv_init(struct boot_info *bi)

@@ -108,6 +108,7 @@ static void xenpvh_init(struct boot_info *bi)
 	pv_info.name = "xen-pvh";
 	pv_info.stats_print = xenpvh_stats_print;
 	pv_info.hypercalls = xenpvh_hypercalls;
+	pv_info.hypercalls_of = xen_hypercalls_of;
 	pv_time_ops = xen_time_ops;        /* pvclock, VIRQ_TIMER */
 	pv_init_ops.console_init = xen_console_init;
 	pv_init_ops.machine_shutdown = xen_machine_shutdown;

@@ -47,6 +47,9 @@ struct pv_info {
 	const struct entry_table *entry;  /* this backend's copy of the entry code */
 	void (*stats_print)(void);        /* the backend's counters (pv.stats=1), or NULL */
 	u64 (*hypercalls)(void);          /* trips into the hypervisor so far, or NULL */
+	/* Of those, the trips by hypercall number nr (< PV_HYPERCALL_NRS)
+	 * through the backend's hypercall path, or NULL. */
+	u64 (*hypercalls_of)(unsigned nr);
 	/* A trap from user mode the backend handles itself (true), before the
 	 * process is killed for it; NULL if none. */
 	bool (*user_trap)(struct trap_frame *f);
@@ -85,6 +88,11 @@ extern struct pv_info pv_info;
 #undef PVGROUP_END
 
 static inline u64 pv_hypercalls(void) { return pv_info.hypercalls ? pv_info.hypercalls() : 0; }
+#define PV_HYPERCALL_NRS 64
+static inline u64 pv_hypercalls_of(unsigned nr)
+{
+	return nr < PV_HYPERCALL_NRS && pv_info.hypercalls_of ? pv_info.hypercalls_of(nr) : 0;
+}
 
 #define X86_FLAGS_IF 0x200u
 

@@ -46,6 +46,8 @@ struct xen_platform {
  * mapping of its own for a PVH domU's special pages outside RAM, made on
  * each call after mm_init (callers keep the result). */
 void *xen_page_va(u64 pa);
+/* This CPU's trips into Xen through xen_hypercall with number nr (pv_info.hypercalls_of). */
+u64 xen_hypercalls_of(unsigned nr);
 /* Set by the backend before any other call into this header. */
 extern const struct xen_platform *xen_platform;
 
