@@ -190,16 +190,18 @@ static int bench_latency(int argc, char **argv)
 int bench_main(int argc, char **argv)
 {
 	if (argc < 2)
-		return bench_usage("bench needs a benchmark: latency, lazy or micro");
+		return bench_usage("bench needs a benchmark: latency, lazy, micro or blk");
 	if (strcmp(argv[1], "latency") == 0)
 		return bench_latency(argc, argv);
 	if (strcmp(argv[1], "lazy") == 0)
 		return benchlazy_main(argc, argv);
 	if (strcmp(argv[1], "micro") == 0)
 		return bench_micro_main(argc, argv);
+	if (strcmp(argv[1], "blk") == 0)
+		return bench_blk_main(argc, argv);
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		proteus_usage(stdout);
 		return 0;
 	}
-	return bench_usage("unknown benchmark (expected latency, lazy or micro)");
+	return bench_usage("unknown benchmark (expected latency, lazy, micro or blk)");
 }

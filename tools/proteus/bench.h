@@ -28,6 +28,7 @@ struct bench_boot {
 	unsigned run;             /* from 1, in the log's name */
 	const char *logdir;
 	const char *xen;          /* the Xen image for xen platforms */
+	const char *disk;         /* --disk FILE, or NULL */
 };
 /* Boot b; on exit status 0 read its console log (its path in log) into
  * *text (malloc'd).  0, or -1 after saying why on stderr. */
@@ -108,6 +109,21 @@ struct benchlat_result {
 
 /* `proteus bench lazy` (bench_lazy*.c). */
 int benchlazy_main(int argc, char **argv);
+/* `proteus bench blk` (bench_blk.c). */
+int bench_blk_main(int argc, char **argv);
+#define BLK_ROWS 4                /* read and write, 4 and 64 KiB calls */
+#define BLK_FIELDS 10             /* after the op */
+struct blk_row {
+	double f[BLK_FIELDS];     /* bytes_per_call KiB tsc idle busy_per_KiB requests notifies suppressed interrupts hypercalls */
+};
+struct blk_result {
+	const char *skipped;
+	struct blk_row row[BLK_ROWS];
+};
+/* Check one boot's output: blkbench's four rows in order (read 4096,
+ * read 65536, write 4096, write 65536), every field a number, then
+ * "blkbench: done".  0, or -1 with a one-line reason in err. */
+int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen);
 /* `proteus bench micro` (bench_micro*.c). */
 int bench_micro_main(int argc, char **argv);
 

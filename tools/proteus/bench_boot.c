@@ -24,7 +24,8 @@ int bench_boot(const struct bench_boot *b, char *log, size_t loglen, void **text
 {
 	char xenlog[4200], err[512];
 	const char *words[BENCH_WORDS_MAX];
-	int nw = 0, isxen = strncmp(b->platform, "xen", 3) == 0, rc;
+	/* The dom0 platforms take Xen's image; the domU ones bring their own. */
+	int nw = 0, isxen = !strcmp(b->platform, "xen") || !strcmp(b->platform, "xen-pvh"), rc;
 	struct run_opts ro;
 
 	snprintf(log, loglen, "%s/%s-%u.log", b->logdir, b->name, b->run);
@@ -45,6 +46,10 @@ int bench_boot(const struct bench_boot *b, char *log, size_t loglen, void **text
 	if (b->mem) {
 		words[nw++] = "--mem";
 		words[nw++] = b->mem;
+	}
+	if (b->disk) {
+		words[nw++] = "--disk";
+		words[nw++] = b->disk;
 	}
 	words[nw++] = "--timeout";
 	words[nw++] = strcmp(b->platform, "qemu") == 0 ? BENCH_TIMEOUT_NATIVE : BENCH_TIMEOUT_VIRT;

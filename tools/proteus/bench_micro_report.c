@@ -65,7 +65,9 @@ static const char *const plots_prose =
 	"\n## Plots\n"
 	"\n"
 	"Lazy batching on fork, exit, munmap and the context switch (`user/lazy.c`; tables and method\n"
-	"in `lazy.md`), the latency suite's two charts, the per-op deltas and the page-table sweep.\n"
+	"in `lazy.md`), the latency suite's two charts, the per-op deltas, the page-table sweep, and\n"
+	"disk I/O through virtio-blk (`user/blkbench.c`; the table, blkfront as a domU included, and the\n"
+	"method in `blk.md`).\n"
 	"\n"
 	"![lazy batching: hypercalls](results/lazy-hypercalls.png)\n"
 	"\n"
@@ -79,7 +81,9 @@ static const char *const plots_prose =
 	"\n"
 	"![page-table updates: hypercalls](results/pt-hypercalls.png)\n"
 	"\n"
-	"![page-table updates: instructions](results/pt-instructions.png)\n";
+	"![page-table updates: instructions](results/pt-instructions.png)\n"
+	"\n"
+	"![disk I/O: instructions per KiB](results/blk.png)\n";
 
 static void latency_section(FILE *f, const struct micro_all *a)
 {

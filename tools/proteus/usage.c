@@ -16,6 +16,7 @@ void proteus_usage(FILE *out)
 		"       proteus bench latency [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus bench lazy [--out DIR] [--xen PATH] [--runs N] [--quick]\n"
 		"       proteus bench micro [--out DIR] [--xen PATH] [--runs N]\n"
+		"       proteus bench blk [--out DIR]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
@@ -58,6 +59,9 @@ void proteus_usage(FILE *out)
 		"       patched, pv.patch=0; once), on Xen PV (--runs times), PVH and KVM (once);\n"
 		"       write DIR/micro.tsv, micro-deltas.tsv, pt.tsv, aspace-cswitch.tsv,\n"
 		"       whole-kernel.tsv, three plots and bench/report.md.\n"
+		"       blk: boot init=/bin/blkbench with a disk: virtio-blk natively (pc, pc\n"
+		"       without EVENT_IDX, PARAVIRT=0, microvm; -icount, once) and blkfront as a\n"
+		"       Xen PV domU; write DIR/blk.tsv, DIR/blk.png and bench/blk.md.\n"
 		"sites  check every pv call site in the ELF against pvops.def and print the\n"
 		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
 		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_TIMEOUT);

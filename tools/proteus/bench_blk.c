@@ -1,0 +1,248 @@
+/*
+ * bench_blk.c — `proteus bench blk [--out DIR]`: what a disk costs,
+ * user/blkbench.c booted as init with a disk, natively through virtio-blk
+ * (PCI on pc, MMIO on microvm, PARAVIRT=0 and with EVENT_IDX off for
+ * comparison) and as a Xen PV domU through blkfront to Linux's blkback.
+ *
+ * blkbench reads then writes MIB MiB sequentially in 4 KiB and 64 KiB
+ * calls and prints, per run, the TSC ticks less its own cost, the idle
+ * ticks, requests, notifications (virtqueue kicks, event sends), the
+ * ones suppressed, completion interrupts and hypercalls.  Under QEMU's
+ * -icount shift=0 the busy ticks are guest instructions, exact: natively
+ * each configuration is booted once.  The domU environment has no
+ * -icount: its busy column is TSC cycles of an emulated CPU, and says so.
+ * Every boot's four lines and the sentinel are checked; only when all
+ * passed is DIR/blk.tsv written, then a plot and bench/blk.md.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "tools/proteus/bench.h"
+#include "tools/proteus/bench_git.h"
+#include "tools/proteus/proteus.h"
+
+
+struct blk_config {
+	const char *name, *platform, *machine, *kernel, *karg, *mib, *unit, *where;
+	int icount;
+};
+
+#define NATIVE_WHERE "QEMU 7.2 TCG, -icount shift=0, a 64 MiB raw image"
+static const struct blk_config blk_configs[] = {
+	{ "virtio-pci", "qemu", "pc", "build/proteus.elf", NULL, "64", "instructions",
+	  NATIVE_WHERE ", virtio-blk-pci (modern) on pc; build/proteus.elf", 1 },
+	{ "virtio-pci-noevidx", "qemu", "pc", "build/proteus.elf", "virtio.event_idx=0", "64", "instructions",
+	  NATIVE_WHERE ", virtio-blk-pci on pc, VIRTIO_F_EVENT_IDX not negotiated; build/proteus.elf", 1 },
+	{ "virtio-pci-pv0", "qemu", "pc", "build/proteus-pv0.elf", NULL, "64", "instructions",
+	  NATIVE_WHERE ", virtio-blk-pci on pc; build/proteus-pv0.elf (PARAVIRT=0)", 1 },
+	{ "virtio-mmio", "qemu", "microvm", "build/proteus.elf", NULL, "64", "instructions",
+	  NATIVE_WHERE ", virtio-mmio on microvm (acpi=off); build/proteus.elf", 1 },
+	{ "blkfront-domu", "xen-domu", NULL, "build/proteus.elf", NULL, "8", "TSC cycles",
+	  "Xen 4.17 PV domU of a Debian Linux dom0 under QEMU 7.2 TCG pc, no -icount; blkback on a "
+	  "16 MiB loop device in dom0; build/proteus.elf; 8 MiB per run", 0 },
+};
+#define BLK_NCONFIGS (sizeof blk_configs / sizeof blk_configs[0])
+
+static const char *const blk_ops[BLK_ROWS] = { "read", "read", "write", "write" };
+static const double blk_bytes[BLK_ROWS] = { 4096, 65536, 4096, 65536 };
+
+int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen)
+{
+	const char *l = text, *end = text + n;
+	unsigned got = 0;
+	int done = 0;
+
+	while (l < end) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		size_t len = (size_t)((nl ? nl : end) - l);
+
+		while (len && l[len - 1] == '\r')
+			len--;
+		if (len == 14 && !memcmp(l, "blkbench: done", 14))
+			done = 1;
+		if (len > 9 && !memcmp(l, "blkbench\t", 9) && memcmp(l + 9, "op\t", 3)) {
+			const char *p = l + 9, *e = l + len, *t = memchr(p, '\t', (size_t)(e - p));
+			unsigned k = 0;
+
+			if (got >= BLK_ROWS || !t || (size_t)(t - p) != strlen(blk_ops[got]) ||
+			    memcmp(p, blk_ops[got], (size_t)(t - p))) {
+				snprintf(err, errlen, "blkbench row %u is not '%s'", got + 1,
+					 got < BLK_ROWS ? blk_ops[got] : "(none: too many rows)");
+				return -1;
+			}
+			for (p = t + 1; p <= e && k < BLK_FIELDS; k++) {
+				const char *q = memchr(p, '\t', (size_t)(e - p));
+				size_t fl = (size_t)((q ? q : e) - p);
+
+				if (bench_number(p, fl, &r->row[got].f[k]) < 0) {
+					snprintf(err, errlen, "blkbench %s row, field %u: '%.*s' is no number",
+						 blk_ops[got], k + 2, (int)fl, p);
+					return -1;
+				}
+				p = q ? q + 1 : e + 1;
+			}
+			if (k != BLK_FIELDS || p <= e || r->row[got].f[0] != blk_bytes[got]) {
+				snprintf(err, errlen, "blkbench row %u: %u fields or the wrong call size", got + 1, k);
+				return -1;
+			}
+			got++;
+		}
+		l = nl ? nl + 1 : end;
+	}
+	if (got != BLK_ROWS || !done) {
+		snprintf(err, errlen, "blkbench gave %u of %u rows%s", got, BLK_ROWS,
+			 done ? "" : " and no 'blkbench: done'");
+		return -1;
+	}
+	return 0;
+}
+
+static int blk_image(const char *path, long mib)
+{
+	int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0644);
+	int rc = fd < 0 || ftruncate(fd, (off_t)mib << 20) < 0 ? -1 : 0;
+
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+static int blk_boot(const struct blk_config *c, const char *logdir, struct blk_result *r)
+{
+	const char *kargs[] = { "init=/bin/blkbench", c->karg, NULL };
+	const char *args[] = { c->mib, NULL };
+	char img[4200], log[4096], err[512];
+	struct bench_boot b = {
+		.name = c->name, .platform = c->platform, .machine = c->machine, .kernel = c->kernel,
+		.icount = c->icount, .kargs = kargs, .init_args = args, .run = 1, .logdir = logdir,
+	};
+	void *text;
+	size_t size;
+	int rc;
+
+	snprintf(img, sizeof img, "%s/%s.img", logdir, c->name);
+	if (strcmp(c->platform, "xen-domu")) {
+		if (blk_image(img, 64) < 0) {
+			fprintf(stderr, "proteus bench: %s: %s: %s\n", c->name, img, strerror(errno));
+			return -1;
+		}
+		b.disk = img;
+	}
+	rc = bench_boot(&b, log, sizeof log, &text, &size);
+	if (b.disk)
+		unlink(img);
+	if (rc < 0)
+		return -1;
+	rc = bench_blk_parse(text, size, r, err, sizeof err);
+	free(text);
+	if (rc < 0)
+		fprintf(stderr, "proteus bench: %s: %s (in %s)\n", c->name, err, log);
+	return rc;
+}
+
+static void blk_tsv_body(FILE *f, const void *ctx)
+{
+	const struct blk_result *res = ctx;
+
+	fprintf(f, "config\top\tbytes_per_call\tunit\tbusy_per_KiB\trequests_per_call\tnotifies_per_request"
+		"\tsuppressed_per_request\tinterrupts_per_request\thypercalls_per_request\n");
+	for (size_t i = 0; i < BLK_NCONFIGS; i++)
+		for (unsigned k = 0; !res[i].skipped && k < BLK_ROWS; k++) {
+			const double *v = res[i].row[k].f, calls = v[1] * 1024 / v[0], req = v[5] ? v[5] : 1;
+
+			fprintf(f, "%s\t%s\t%.0f\t%s\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", blk_configs[i].name,
+				blk_ops[k], v[0], blk_configs[i].unit, v[4], v[5] / calls, v[6] / req, v[7] / req,
+				v[8] / req, v[9] / req);
+		}
+}
+
+struct blk_md { const struct blk_result *res; const char *commit; int dirty; };
+
+static void blk_md_body(FILE *f, const void *ctx)
+{
+	const struct blk_md *m = ctx;
+
+	fputs("# Disk I/O: what a request costs\n\n"
+	      "Generated by `proteus bench blk` (`make bench-blk`, `tools/proteus/bench_blk.c`); do not\n"
+	      "edit. Data: `results/blk.tsv`; plot: `results/blk.png`.\n\n"
+	      "`user/blkbench.c` runs as init and reads, then writes, the first disk (`/dev/disk0`)\n"
+	      "sequentially in 4 KiB and in 64 KiB calls; a write run ends with fsync. Busy is the TSC\n"
+	      "difference around a run less blkbench's own cost and less the ticks the CPU spent halted\n"
+	      "waiting for the device (`/dev/cpu_idle`): under `-icount shift=0` that is guest\n"
+	      "instructions, exact; in the domU environment (no `-icount`) it is TSC cycles of an\n"
+	      "emulated CPU, comparable only with itself. Requests are what the block layer handed the\n"
+	      "driver (one per call up to 64 KiB: big calls cross to user space 64 KiB at a time);\n"
+	      "notifications are virtqueue kicks or event-channel sends, suppressed ones the times the\n"
+	      "driver had requests to tell of and the device had not asked (EVENT_IDX, the ring's\n"
+	      "req_event); interrupts the completions taken. blkbench keeps one call in flight, so\n"
+	      "suppression has little to suppress here: the `-noevidx` row shows what it changes.\n", f);
+	fprintf(f, "\nCommit: `%s`%s.\n\n| config | platform, emulation, build | unit |\n|---|---|---|\n", m->commit,
+		m->dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
+	for (size_t i = 0; i < BLK_NCONFIGS; i++)
+		fprintf(f, "| %s | %s | %s |\n", blk_configs[i].name,
+			m->res[i].skipped ? m->res[i].skipped : blk_configs[i].where, blk_configs[i].unit);
+	fprintf(f, "\n| config | op | bytes per call | busy per KiB | requests per call | notifies per "
+		"request | suppressed per request | interrupts per request | hypercalls per request |\n"
+		"|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < BLK_NCONFIGS; i++)
+		for (unsigned k = 0; !m->res[i].skipped && k < BLK_ROWS; k++) {
+			const double *v = m->res[i].row[k].f, calls = v[1] * 1024 / v[0], req = v[5] ? v[5] : 1;
+
+			fprintf(f, "| %s | %s | %.0f | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f |\n",
+				blk_configs[i].name, blk_ops[k], v[0], v[4], v[5] / calls, v[6] / req,
+				v[7] / req, v[8] / req, v[9] / req);
+		}
+}
+
+int bench_blk_main(int argc, char **argv)
+{
+	static struct blk_result res[BLK_NCONFIGS];
+	const char *out = "bench/results", *logdir = "build/bench/blk";
+	char path[PATH_MAX + 32], commit[64], script[PATH_MAX];
+	struct blk_md md = { res, commit, 0 };
+
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return proteus_usage(stdout), 0;
+		if (!strcmp(argv[i], "--out") && i + 1 < argc && argv[i + 1][0])
+			out = argv[++i];
+		else
+			return fprintf(stderr, "proteus bench blk: unknown argument '%s'\n", argv[i]),
+			       proteus_usage(stderr), 2;
+	}
+	if (bench_mkdirs(out) < 0 || bench_mkdirs(logdir) < 0) {
+		fprintf(stderr, "proteus bench: cannot create %s or %s: %s\n", out, logdir, strerror(errno));
+		return 2;
+	}
+	for (size_t i = 0; i < BLK_NCONFIGS; i++) {
+		if (!strcmp(blk_configs[i].platform, "xen-domu") &&
+		    access("mk/domu-stage.sh", R_OK) < 0) {
+			res[i].skipped = "NOT MEASURED: run from the source tree (mk/domu-stage.sh)";
+			continue;
+		}
+		if (blk_boot(&blk_configs[i], logdir, &res[i]) < 0) {
+			fprintf(stderr, "proteus bench: FAILED; nothing written (logs in %s)\n", logdir);
+			return 1;
+		}
+	}
+	snprintf(path, sizeof path, "%s/blk.tsv", out);
+	if (benchlat_write_file(path, blk_tsv_body, res) < 0)
+		return 1;
+	snprintf(script, sizeof script, "bench/blk.gp");
+	snprintf(path, sizeof path, "%s/blk.png", out);
+	{
+		char tsv[PATH_MAX + 32];
+
+		snprintf(tsv, sizeof tsv, "%s/blk.tsv", out);
+		if (bench_gnuplot(script, tsv, path) < 0)
+			return 1;
+	}
+	if (bench_git_describe(commit, sizeof commit, &md.dirty) < 0)
+		snprintf(commit, sizeof commit, "unknown (not a git tree)");
+	snprintf(path, sizeof path, "%s/../blk.md", out);
+	return benchlat_write_file(path, blk_md_body, &md) < 0 ? 1 : 0;
+}
