@@ -80,6 +80,36 @@ int xenbus_printf_own(struct xenbus_device *dev, const char *key, const char *fm
 	return xenbus_write_own(dev, key, v);
 }
 
+#define XENBUS_TX_TRIES 16
+
+int xenbus_write_keys(struct xenbus_device *dev, const struct xenbus_key *keys, unsigned n)
+{
+	char p[96];
+	unsigned tries, i;
+	u32 tx;
+	int rc;
+
+	for (tries = 0; tries < XENBUS_TX_TRIES; tries++) {
+		tx = 0;
+		rc = xs_transaction_start(&tx);
+		for (i = 0; !rc && i < n; i++)
+			rc = xs_tx_write(tx, xenbus_path(p, sizeof(p), dev->nodename, keys[i].key),
+					 keys[i].value);
+		if (rc && rc != -EAGAIN && tx) {
+			xs_transaction_end(tx, false);
+			break;
+		}
+		if (!rc)
+			rc = xs_transaction_end(tx, true);
+		if (rc != -EAGAIN)
+			break;
+	}
+	if (rc)
+		pr_err("xenbus: %s: writing %u keys in a transaction failed: %d%s\n", dev->nodename, n, rc,
+		       rc == -EAGAIN ? " (every try raced another writer)" : "");
+	return rc;
+}
+
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state s)
 {
 	int rc = xenbus_printf_own(dev, "state", "%u", (unsigned)s);

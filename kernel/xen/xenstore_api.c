@@ -56,6 +56,12 @@ int xs_error_errno(const char *name, u32 len)
 int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u32 p2len,
 		 char *reply, size_t cap)
 {
+	return xs_conn_talk_tx(c, 0, type, p1, p2, p2len, reply, cap);
+}
+
+int xs_conn_talk_tx(struct xs_conn *c, u32 tx, u32 type, const char *p1, const void *p2, u32 p2len,
+		    char *reply, size_t cap)
+{
 	u64 fl = irq_save(), deadline = clock_ns() + c->timeout_ns;
 	struct xs_slot *s;
 	int err = 0;
@@ -64,7 +70,7 @@ int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u3
 		irq_restore(fl);
 		return -ETIMEDOUT;
 	}
-	s = xs_conn_submit(c, type, 0, p1, p2, p2len, NULL, NULL, &err);
+	s = xs_conn_submit(c, type, tx, p1, p2, p2len, NULL, NULL, &err);
 	if (!s) {
 		irq_restore(fl);
 		return err;
@@ -94,11 +100,54 @@ int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u3
 	return err;
 }
 
-static int talk(u32 type, const char *p1, const void *p2, u32 p2len, char *reply, size_t cap)
+static int talk_tx(u32 tx, u32 type, const char *p1, const void *p2, u32 p2len, char *reply,
+		   size_t cap)
 {
 	if (!xs_cur)
 		return -ENODEV;
-	return xs_conn_talk(xs_cur, type, p1, p2, p2len, reply, cap);
+	return xs_conn_talk_tx(xs_cur, tx, type, p1, p2, p2len, reply, cap);
+}
+
+static int talk(u32 type, const char *p1, const void *p2, u32 p2len, char *reply, size_t cap)
+{
+	return talk_tx(0, type, p1, p2, p2len, reply, cap);
+}
+
+/* docs/misc/xenstore.txt: TRANSACTION_START's payload is empty (one NUL)
+ * and its reply the id in decimal; requests name it in their header;
+ * TRANSACTION_END takes "T" to commit, "F" to abort. */
+int xs_transaction_start(u32 *tx)
+{
+	char v[16];
+	int n = talk(XS_TRANSACTION_START, "", NULL, 0, v, sizeof(v)), i;
+	u64 id = 0;
+
+	if (n < 0)
+		return n;
+	if (n > 0 && v[n - 1] == '\0')
+		n--;                      /* xenstored sends the id with its NUL */
+	for (i = 0; i < n && v[i] >= '0' && v[i] <= '9' && id <= 0xffffffffull; i++)
+		id = id * 10 + (u64)(v[i] - '0');
+	if (n == 0 || i < n || id == 0 || id > 0xffffffffull) {
+		pr_err("xenstore: TRANSACTION_START answered '%.15s', no transaction id\n", v);
+		return -EIO;
+	}
+	*tx = (u32)id;
+	return 0;
+}
+
+int xs_transaction_end(u32 tx, bool commit)
+{
+	int n = talk_tx(tx, XS_TRANSACTION_END, commit ? "T" : "F", NULL, 0, NULL, 0);
+
+	return n < 0 ? n : 0;
+}
+
+int xs_tx_write(u32 tx, const char *path, const char *value)
+{
+	int n = talk_tx(tx, XS_WRITE, path, value, (u32)strlen(value), NULL, 0);
+
+	return n < 0 ? n : 0;
 }
 
 int xs_read(const char *path, char *buf, size_t cap)

@@ -70,6 +70,13 @@ bool xenbus_backend_feature(struct xenbus_device *dev, const char *key);
 int xenbus_write_own(struct xenbus_device *dev, const char *key, const char *value);
 int xenbus_printf_own(struct xenbus_device *dev, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Our keys, all at once in one xenstore transaction (retried while it
+ * races another writer, as Linux's front ends do): the back end never
+ * sees half of them.  0 or -errno, logged. */
+struct xenbus_key {
+	const char *key, *value;
+};
+int xenbus_write_keys(struct xenbus_device *dev, const struct xenbus_key *keys, unsigned n);
 /* Write our state key: 0 or -errno. */
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state s);
 /* Read the back end's state; XENBUS_UNKNOWN when unreadable. */

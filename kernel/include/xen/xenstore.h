@@ -51,6 +51,12 @@ int xs_read(const char *path, char *buf, size_t cap);
 int xs_read_u64(const char *path, u64 *out);
 int xs_write(const char *path, const char *value);
 int xs_printf(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Transactions: a start gives an id; writes under it become visible
+ * together at the end, which fails with -EAGAIN when another writer got
+ * in between: the caller then does the whole transaction again. */
+int xs_transaction_start(u32 *tx);
+int xs_transaction_end(u32 tx, bool commit);
+int xs_tx_write(u32 tx, const char *path, const char *value);
 int xs_rm(const char *path);
 /* The children of path as NUL-separated names in buf: how many, or -errno. */
 int xs_directory(const char *path, char *buf, size_t cap);
@@ -109,6 +115,9 @@ struct xs_slot *xs_conn_submit(struct xs_conn *c, u32 type, u32 tx_id, const cha
  * reply, NUL-terminated, when reply is not NULL) or -errno. */
 int xs_conn_talk(struct xs_conn *c, u32 type, const char *p1, const void *p2, u32 p2len,
 		 char *reply, size_t cap);
+/* The same inside transaction tx (0: none). */
+int xs_conn_talk_tx(struct xs_conn *c, u32 tx, u32 type, const char *p1, const void *p2, u32 p2len,
+		    char *reply, size_t cap);
 /* Move queued requests onto the ring and replies off it (the irq's work). */
 void xs_conn_pump(struct xs_conn *c);
 void xs_conn_free_slot(struct xs_conn *c, struct xs_slot *s);

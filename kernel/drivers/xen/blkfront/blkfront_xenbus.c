@@ -30,6 +30,7 @@
 
 #define BLKFRONT_CONNECT_NS (60 * 1000000000ull)  /* hotplug scripts under TCG are slow */
 #define BLKFRONT_ORDER_SANE 16u                    /* above: the key is garbage */
+#define BLKFRONT_MAX_RING_PAGES (1u << BLKFRONT_MAX_RING_ORDER)
 
 struct blkfront_xb {
 	struct blkfront_dev dev;                   /* first: bd.priv points at it */
@@ -124,25 +125,28 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 
 static int write_front_keys(struct blkfront_xb *b)
 {
-	struct xenbus_device *xd = b->xd;
-	int rc = 0;
-	unsigned i;
+	static char refkey[BLKFRONT_MAX_RING_PAGES][16];
+	char refs[BLKFRONT_MAX_RING_PAGES][12], order[12], evtchn[12];
+	struct xenbus_key keys[BLKFRONT_MAX_RING_PAGES + 5];
+	unsigned i, n = 0;
 
 	if (b->nr_ring_refs == 1) {
-		rc |= xenbus_printf_own(xd, "ring-ref", "%u", b->ring_ref[0]);
+		fmt_snprintf(refs[0], sizeof(refs[0]), "%u", b->ring_ref[0]);
+		keys[n++] = (struct xenbus_key){ "ring-ref", refs[0] };
 	} else {
-		rc |= xenbus_printf_own(xd, "ring-page-order", "%u", b->dev.ring_order);
+		fmt_snprintf(order, sizeof(order), "%u", b->dev.ring_order);
+		keys[n++] = (struct xenbus_key){ "ring-page-order", order };
 		for (i = 0; i < b->nr_ring_refs; i++) {
-			char key[16];
-
-			fmt_snprintf(key, sizeof(key), "ring-ref%u", i);
-			rc |= xenbus_printf_own(xd, key, "%u", b->ring_ref[i]);
+			fmt_snprintf(refkey[i], sizeof(refkey[i]), "ring-ref%u", i);
+			fmt_snprintf(refs[i], sizeof(refs[i]), "%u", b->ring_ref[i]);
+			keys[n++] = (struct xenbus_key){ refkey[i], refs[i] };
 		}
 	}
-	rc |= xenbus_printf_own(xd, "event-channel", "%u", b->dev.evtchn);
-	rc |= xenbus_write_own(xd, "protocol", XEN_BLKIF_PROTOCOL_X86_64);
-	rc |= xenbus_write_own(xd, "feature-persistent", "1");
-	return rc ? -EIO : 0;
+	fmt_snprintf(evtchn, sizeof(evtchn), "%u", b->dev.evtchn);
+	keys[n++] = (struct xenbus_key){ "event-channel", evtchn };
+	keys[n++] = (struct xenbus_key){ "protocol", XEN_BLKIF_PROTOCOL_X86_64 };
+	keys[n++] = (struct xenbus_key){ "feature-persistent", "1" };
+	return xenbus_write_keys(b->xd, keys, n) ? -EIO : 0;
 }
 
 /* The disk's geometry and features, once the back end is Connected. */

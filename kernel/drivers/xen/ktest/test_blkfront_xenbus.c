@@ -27,6 +27,7 @@ struct fx {
 	char req[XENSTORE_PAYLOAD_MAX + 16];
 	u32 req_got;
 	struct { char key[128]; char val[64]; } keys[FX_KEYS];
+	unsigned tx_raced;                /* TRANSACTION_ENDs seen: the first gets EAGAIN */
 };
 
 static const char *fx_get(struct fx *f, const char *key)
@@ -92,6 +93,16 @@ static void fx_answer(struct fx *f)
 	case XS_WRITE:
 		fx_set(f, path, path + pl + 1, h->len - pl - 1);
 		fx_reply(f, XS_WRITE, h->req_id, "OK", 3);
+		break;
+	case XS_TRANSACTION_START:
+		fx_reply(f, XS_TRANSACTION_START, h->req_id, "7", 2);
+		break;
+	case XS_TRANSACTION_END:
+		/* The first commit loses a race: the front end must do it all again. */
+		if (!f->tx_raced++)
+			fx_reply(f, XS_ERROR, h->req_id, "EAGAIN", 7);
+		else
+			fx_reply(f, XS_TRANSACTION_END, h->req_id, "OK", 3);
 		break;
 	default:
 		fx_reply(f, h->type, h->req_id, "OK", 3);
@@ -197,4 +208,23 @@ KTEST(xenbus_bad_backend_keys, "a relative backend path or a backend-id that is 
 {
 	fx_expect_refused(t, "device/vbd/51712/backend", "backend/vbd/9/51712", -EINVAL);
 	fx_expect_refused(t, "device/vbd/51712/backend-id", "70000", -EINVAL);
+}
+
+KTEST(xenbus_keys_transaction, "a front end's keys go in one transaction, done again when the commit races")
+{
+	static struct xenbus_device xd = { .nodename = "device/vbd/51712" };
+	const struct xenbus_key keys[] = { { "ring-ref", "8" }, { "event-channel", "5" } };
+	struct xs_conn *old;
+	struct fx *f = fx_start(t, &old);
+	const char *v;
+
+	if (!f)
+		return;
+	KT_EXPECT_EQ(t, xenbus_write_keys(&xd, keys, 2), 0);
+	KT_EXPECT_EQ(t, f->tx_raced, 2);            /* EAGAIN once, then committed */
+	v = fx_get(f, "device/vbd/51712/ring-ref");
+	KT_EXPECT(t, v && !strcmp(v, "8"));
+	v = fx_get(f, "device/vbd/51712/event-channel");
+	KT_EXPECT(t, v && !strcmp(v, "5"));
+	fx_end(f, old);
 }

@@ -122,18 +122,18 @@ static int alloc_rings(struct netfront_xb *b)
 
 static int write_front_keys(struct netfront_xb *b)
 {
-	struct xenbus_device *xd = b->xd;
-	int rc = 0;
+	char tx[12], rx[12], ev[12];
+	const struct xenbus_key keys[] = {
+		{ "tx-ring-ref", tx }, { "rx-ring-ref", rx }, { "event-channel", ev },
+		{ "request-rx-copy", "1" }, { "feature-rx-notify", "1" }, { "feature-sg", "1" },
+		/* Frames to us must carry their checksums: we verify, never complete them. */
+		{ "feature-no-csum-offload", "1" },
+	};
 
-	rc |= xenbus_printf_own(xd, "tx-ring-ref", "%u", b->tx_ref);
-	rc |= xenbus_printf_own(xd, "rx-ring-ref", "%u", b->rx_ref);
-	rc |= xenbus_printf_own(xd, "event-channel", "%u", b->dev.evtchn);
-	rc |= xenbus_write_own(xd, "request-rx-copy", "1");
-	rc |= xenbus_write_own(xd, "feature-rx-notify", "1");
-	rc |= xenbus_write_own(xd, "feature-sg", "1");
-	/* Frames to us must carry their checksums: we verify, never complete them. */
-	rc |= xenbus_write_own(xd, "feature-no-csum-offload", "1");
-	return rc ? -EIO : 0;
+	fmt_snprintf(tx, sizeof(tx), "%u", b->tx_ref);
+	fmt_snprintf(rx, sizeof(rx), "%u", b->rx_ref);
+	fmt_snprintf(ev, sizeof(ev), "%u", b->dev.evtchn);
+	return xenbus_write_keys(b->xd, keys, sizeof(keys) / sizeof(keys[0])) ? -EIO : 0;
 }
 
 static void release(struct netfront_xb *b)
