@@ -224,6 +224,7 @@ static int blkfront_probe(struct xenbus_device *xd)
 	if (!b)
 		return -ENOMEM;
 	b->xd = xd;
+	b->irq = IRQ_NONE;
 	dev = &b->dev;
 	dev->backend_id = xd->otherend_id;
 	dev->handle = (u16)xd->id;
@@ -274,6 +275,8 @@ static int blkfront_probe(struct xenbus_device *xd)
 		dev->flush_op ? ", flush" : "");
 	return 0;
 fail:
+	if (b->irq != IRQ_NONE)
+		irq_release((unsigned)b->irq);   /* the handler must not outlive b */
 	release(b);
 	return rc;
 }

@@ -168,6 +168,7 @@ static int netfront_probe(struct xenbus_device *xd)
 		return -ENOMEM;
 	b->xd = xd;
 	b->tx_ref = b->rx_ref = XEN_GRANT_REF_NONE;
+	b->irq = IRQ_NONE;
 	dev = &b->dev;
 	dev->backend_id = xd->otherend_id;
 	dev->nd.mtu = 1500;
@@ -219,8 +220,8 @@ static int netfront_probe(struct xenbus_device *xd)
 		xenbus_backend_feature(xd, "feature-sg") ? ", scatter-gather" : "");
 	return 0;
 fail:
-	if (b->irq > 0)
-		irq_release((unsigned)b->irq);
+	if (b->irq != IRQ_NONE)
+		irq_release((unsigned)b->irq);   /* the handler must not outlive b */
 	release(b);
 	return rc;
 }
