@@ -9,7 +9,7 @@
  * (abi/proteus_blk.h) is our own: what the disk has cost, for benchmarks.
  */
 #include "block.h"
-#include "../../fs/fs.h"
+#include "kernel/fs/fs.h"
 #include "uaccess.h"
 #include "mm.h"
 #include "printk.h"
