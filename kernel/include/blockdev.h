@@ -64,7 +64,9 @@ struct blockdev {
 	u64 reads, writes, flushes, errors, requests;
 };
 
-/* Make bd usable (and its /dev node): 0, or -EEXIST/-EINVAL. */
+/* Make bd usable (and its /dev node): 0, or -EEXIST/-EINVAL before
+ * anything happened, or the node's error: then bd is listed but gone
+ * (every request -ENODEV) and must stay allocated. */
 int blockdev_register(struct blockdev *bd);
 /* The device vanished: every later request fails with -ENODEV.  Requests
  * the driver holds must still be completed (with -EIO) by the driver. */

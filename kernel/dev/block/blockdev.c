@@ -29,6 +29,7 @@ int blockdev_register(struct blockdev *bd)
 {
 	struct blockdev **p;
 	bool first = !disks;
+	int rc;
 
 	if (!bd->name[0] || !bd->ops || !bd->ops->submit || bd->sector_size < BLK_SECTOR_SIZE ||
 	    (bd->sector_size & (bd->sector_size - 1)) || bd->max_req_bytes < bd->sector_size)
@@ -50,7 +51,11 @@ int blockdev_register(struct blockdev *bd)
 		(unsigned long long)(bd->nr_sectors >> 11), bd->sector_size,
 		bd->readonly ? ", read-only" : "", bd->can_flush ? ", write cache" : "",
 		bd->max_req_bytes / 1024);
-	return blockdev_register_node(bd, first);
+	rc = blockdev_register_node(bd, first);
+	/* The disk stays listed (a node may name it) but takes no request. */
+	if (rc)
+		bd->gone = true;
+	return rc;
 }
 
 void blockdev_unregister(struct blockdev *bd)

@@ -215,6 +215,17 @@ static void vblk_config_changed(struct virtio_dev *d)
 	}
 }
 
+/* A probe that fails leaves nothing behind: the core then sets FAILED,
+ * resets the device and frees its queues; no request was ever posted, so
+ * the device never saw our command slots. */
+static int vblk_fail(struct virtio_dev *d, struct vblk *v, int rc)
+{
+	d->priv = NULL;
+	kfree(v->cmds);
+	kfree(v);
+	return rc;
+}
+
 static int vblk_probe(struct virtio_dev *d)
 {
 	struct vblk *v = kzalloc(sizeof(*v));
@@ -224,7 +235,7 @@ static int vblk_probe(struct virtio_dev *d)
 		return -ENOMEM;
 	v->cmds = kzalloc(VBLK_CMDS * sizeof(*v->cmds));
 	if (!v->cmds)
-		return -ENOMEM;
+		return vblk_fail(d, v, -ENOMEM);
 	v->dev = d;
 	fmt_snprintf(v->bd.name, sizeof(v->bd.name), "vd%c", 'a' + (int)(vblk_count % 26));
 	v->bd.nr_sectors = virtio_config_read(d, VIRTIO_BLK_CFG_CAPACITY, 8);
@@ -242,15 +253,22 @@ static int vblk_probe(struct virtio_dev *d)
 	v->bd.priv = v;
 	v->vq = virtio_vq_create(d, 0, 128, vblk_done, v);
 	if (!v->vq)
-		return -EIO;
+		return vblk_fail(d, v, -EIO);
 	vblk_limits(v);
-	d->priv = v;
-	virtio_ready(d);
+	/* Registered before DRIVER_OK: a disk the layer refuses is never live. */
 	rc = blockdev_register(&v->bd);
-	if (rc) {
+	if (rc == -EEXIST || rc == -EINVAL) {
 		pr_err("virtio-blk: %s: blockdev_register: %d\n", d->name, rc);
+		return vblk_fail(d, v, rc);
+	}
+	if (rc) {
+		/* Listed but gone: the layer may still name v, which stays. */
+		pr_err("virtio-blk: %s: no /dev node (%d); the disk is unusable\n", d->name, rc);
+		d->priv = NULL;
 		return rc;
 	}
+	d->priv = v;
+	virtio_ready(d);
 	vblk_count++;
 	return 0;
 }

@@ -263,11 +263,18 @@ static int blkfront_probe(struct xenbus_device *xd)
 	rc = irq_request((unsigned)b->irq, blkfront_irq, dev);
 	if (!rc)
 		rc = xenbus_switch_state(xd, XENBUS_CONNECTED);
-	if (!rc)
-		rc = blockdev_register(&dev->bd);
 	if (rc)
 		goto fail;
+	rc = blockdev_register(&dev->bd);
+	if (rc == -EEXIST || rc == -EINVAL)
+		goto fail;
 	xd->priv = b;
+	if (rc) {
+		/* Listed but gone (blockdev.h): the layer may still name dev, which stays. */
+		pr_err("blkfront: %s: no /dev node (%d); the disk is unusable\n", dev->bd.name, rc);
+		dev->broken = true;
+		return rc;
+	}
 	pr_info("blkfront: %s: %llu sectors of %u bytes%s, ring of %u page(s), %u segments per "
 		"request%s%s%s\n", dev->bd.name, (unsigned long long)dev->bd.nr_sectors,
 		dev->bd.sector_size, dev->bd.readonly ? ", read-only" : "", b->nr_ring_refs,
