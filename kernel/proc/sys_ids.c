@@ -71,8 +71,11 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 		return -EPERM;
 	if (!pgid)
 		pgid = p->pid;
+	/* A zombie not yet waited for is still in its group (as on Linux):
+	 * a shell's pipeline joins its first member's group even when that
+	 * one has already exited. */
 	proc_for_each(q)
-		if (q->pgid == pgid && q->sid == self->sid && q->state != PROC_ZOMBIE)
+		if (q->pgid == pgid && q->sid == self->sid)
 			group_in_session = true;
 	if (pgid != p->pid && !group_in_session)
 		return -EPERM;

@@ -16,12 +16,14 @@
 #define TCOFLUSH 1
 #define TCIOFLUSH 2
 
+/* Zombies not yet waited for count, as on Linux: a shell sets the
+ * foreground to a pipeline's group whose first member may have exited. */
 static bool pgrp_in_session(int pgrp, int sid)
 {
 	struct proc *p;
 
 	proc_for_each(p)
-		if (p->pgid == pgrp && p->sid == sid && p->state != PROC_ZOMBIE)
+		if (p->pgid == pgrp && p->sid == sid)
 			return true;
 	return false;
 }

@@ -120,6 +120,31 @@ static void ut_tty_session(void)
 	UT_ERR(tcsetpgrp(fd, 1), EPERM);
 	ut_write_all(go[1], "g", 1);
 	ut_wait_exit(pgid2, 0);
+	/* A group whose only member has exited but is not waited for still
+	 * exists: another process may join it and it may be the foreground
+	 * (what busybox sh does for `echo abc | wc -c`). */
+	{
+		int zp[2];
+		pid_t z, b;
+		char e;
+
+		UT_SYS(pipe(zp));
+		z = ut_fork();
+		if (z == 0) {
+			setpgid(0, 0);
+			_exit(0);           /* closes zp[1]: the parent reads EOF */
+		}
+		close(zp[1]);
+		UT_EQ(read(zp[0], &e, 1), 0);
+		close(zp[0]);
+		b = ut_fork();
+		if (b == 0)
+			_exit(setpgid(0, z) == 0 ? 0 : 1);
+		ut_wait_exit(b, 0);
+		UT_SYS(tcsetpgrp(fd, z));
+		UT_SYS(tcsetpgrp(fd, me));
+		ut_wait_exit(z, 0);
+	}
 	/* Let the console go; Linux sends the foreground group (us) SIGHUP for it. */
 	signal(SIGHUP, SIG_IGN);
 	UT_SYS(ioctl(fd, TIOCNOTTY));
