@@ -11,6 +11,9 @@
  * each is reported and the device left alone.
  */
 #include "xen/xenbus.h"
+#include "xen/platform.h"
+#include "xen/hypercall.h"
+#include "irq.h"
 #include "abi/xen.h"
 #include "clock.h"
 #include "pv/ops.h"
@@ -322,3 +325,30 @@ static void xenbus_probe_all(void)
 	}
 }
 DEVICE_INIT(INIT_BUS, xenbus_probe_all);
+
+int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, const char *name)
+{
+	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF, .remote_dom = dev->otherend_id };
+	long rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
+
+	if (rc) {
+		pr_err("%s: no event channel to domain %u: %s\n", name, dev->otherend_id, xen_strerror(rc));
+		return -EIO;
+	}
+	*port = au.port;
+	*irq = xen_evtchn_irq(au.port, name);
+	return *irq == IRQ_NONE ? -EBUSY : 0;
+}
+
+static void closed_written(int status, const char *reply, u32 len, void *arg)
+{
+	(void)status, (void)reply, (void)len, (void)arg;
+}
+
+void xenbus_close_async(struct xenbus_device *dev)
+{
+	char p[96];
+
+	dev->state = XENBUS_CLOSED;
+	xs_write_async(xenbus_path(p, sizeof(p), dev->nodename, "state"), "6", closed_written, NULL);
+}

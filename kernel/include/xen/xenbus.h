@@ -77,6 +77,12 @@ struct xenbus_key {
 	const char *key, *value;
 };
 int xenbus_write_keys(struct xenbus_device *dev, const struct xenbus_key *keys, unsigned n);
+/* An event channel bound to dev's back end and its irq (requested
+ * later by the driver): 0, or -errno with a message naming name. */
+int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, const char *name);
+/* Go Closed from interrupt context (a back end that went away): the
+ * state key is written asynchronously, its result not awaited. */
+void xenbus_close_async(struct xenbus_device *dev);
 /* Write our state key: 0 or -errno. */
 int xenbus_switch_state(struct xenbus_device *dev, enum xenbus_state s);
 /* Read the back end's state; XENBUS_UNKNOWN when unreadable. */

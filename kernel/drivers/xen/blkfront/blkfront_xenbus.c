@@ -91,8 +91,7 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 {
 	struct blkfront_dev *dev = &b->dev;
 	unsigned i, n = 1u << order;
-	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF, .remote_dom = dev->backend_id };
-	long rc;
+	int rc;
 
 	b->ring_pa = n == 1 ? frame_alloc() : frame_alloc_contig(n);
 	if (!b->ring_pa)
@@ -109,17 +108,10 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 			return -ENOSPC;
 		b->nr_ring_refs = i + 1;
 	}
-	rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
-	if (rc) {
-		pr_err("blkfront: no event channel to domain %u: %s\n", dev->backend_id,
-		       xen_strerror(rc));
-		return -EIO;
-	}
-	dev->evtchn = au.port;
+	rc = xenbus_alloc_evtchn(b->xd, &dev->evtchn, &b->irq, "blkfront");
+	if (rc)
+		return rc;
 	dev->notify = blkfront_evtchn_notify;
-	b->irq = xen_evtchn_irq(dev->evtchn, "blkfront");
-	if (b->irq == IRQ_NONE)
-		return -EBUSY;
 	return blkfront_io_init(dev);
 }
 
@@ -288,16 +280,10 @@ fail:
 	return rc;
 }
 
-static void blkfront_closed(int status, const char *reply, u32 len, void *arg)
-{
-	(void)status, (void)reply, (void)len, (void)arg;
-}
-
 /* Interrupt context. */
 static void blkfront_backend_changed(struct xenbus_device *xd, enum xenbus_state s)
 {
 	struct blkfront_xb *b = xd->priv;
-	char p[64];
 
 	if (!b || s < XENBUS_CLOSING || b->dev.broken)
 		return;
@@ -306,8 +292,7 @@ static void blkfront_backend_changed(struct xenbus_device *xd, enum xenbus_state
 	b->dev.broken = true;
 	blockdev_unregister(&b->dev.bd);
 	blkfront_fail_all(&b->dev);
-	xd->state = XENBUS_CLOSED;
-	xs_write_async(xenbus_path(p, sizeof(p), xd->nodename, "state"), "6", blkfront_closed, NULL);
+	xenbus_close_async(xd);
 }
 
 static const struct xenbus_driver blkfront_driver = {

@@ -98,24 +98,16 @@ static u32 ring_grant(struct netfront_xb *b, u64 *pa, struct xen_front_ring *r, 
 static int alloc_rings(struct netfront_xb *b)
 {
 	struct netfront_dev *dev = &b->dev;
-	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF, .remote_dom = dev->backend_id };
-	long rc;
+	int rc;
 
 	b->tx_ref = ring_grant(b, &b->tx_pa, &dev->tx, sizeof(union xen_netif_tx_entry));
 	b->rx_ref = ring_grant(b, &b->rx_pa, &dev->rx, sizeof(union xen_netif_rx_entry));
 	if (b->tx_ref == XEN_GRANT_REF_NONE || b->rx_ref == XEN_GRANT_REF_NONE)
 		return -ENOMEM;
-	rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
-	if (rc) {
-		pr_err("netfront: no event channel to domain %u: %s\n", dev->backend_id,
-		       xen_strerror(rc));
-		return -EIO;
-	}
-	dev->evtchn = au.port;
+	rc = xenbus_alloc_evtchn(b->xd, &dev->evtchn, &b->irq, "netfront");
+	if (rc)
+		return rc;
 	dev->notify = netfront_evtchn_notify;
-	b->irq = xen_evtchn_irq(dev->evtchn, "netfront");
-	if (b->irq == IRQ_NONE)
-		return -EBUSY;
 	/* The rx buffers are posted (and the back end told) once it may look. */
 	return 0;
 }
@@ -226,16 +218,10 @@ fail:
 	return rc;
 }
 
-static void netfront_closed(int status, const char *reply, u32 len, void *arg)
-{
-	(void)status, (void)reply, (void)len, (void)arg;
-}
-
 /* Interrupt context. */
 static void netfront_backend_changed(struct xenbus_device *xd, enum xenbus_state s)
 {
 	struct netfront_xb *b = xd->priv;
-	char p[64];
 
 	if (!b || s < XENBUS_CLOSING || b->dev.broken)
 		return;
@@ -243,8 +229,7 @@ static void netfront_backend_changed(struct xenbus_device *xd, enum xenbus_state
 		xd->otherend, xenbus_state_name(s));
 	b->dev.broken = true;
 	netdev_unregister(&b->dev.nd);
-	xd->state = XENBUS_CLOSED;
-	xs_write_async(xenbus_path(p, sizeof(p), xd->nodename, "state"), "6", netfront_closed, NULL);
+	xenbus_close_async(xd);
 }
 
 static const struct xenbus_driver netfront_driver = {
