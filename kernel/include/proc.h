@@ -90,6 +90,8 @@ struct proc {
 	u64 start_ns;
 
 	struct proc_result *result; /* kernel-started processes: where to report */
+	void (*kthread_fn)(void *); /* a kernel thread's body, and its argument */
+	void *kthread_arg;
 	struct proc *all_next;      /* every process */
 };
 
@@ -101,6 +103,10 @@ struct proc *proc_by_pid(int pid);
 /* The first process: reaps orphans; the machine ends when it exits. */
 struct proc *proc_init(void);
 unsigned proc_count(void);
+
+/* A kernel thread running fn(arg), runnable at once: no user half, pid 0,
+ * never ending (fn must not return).  NULL when the table is full. */
+struct proc *proc_kthread(const char *name, void (*fn)(void *), void *arg);
 
 /* Start path as a new process with argv/envp (kernel strings), a child
  * of the calling kernel thread or of nobody; false with a reason. */

@@ -11,7 +11,9 @@
  *
  * The boot thread is process 0: it has no user half and runs kernel code
  * only (tests, benchmarks, waiting for init), but sleeps and wakes like
- * any process, so the scheduler has one kind of thing to run.
+ * any process, so the scheduler has one kind of thing to run.  Kernel
+ * threads (proc_kthread) are the same: pid 0, no user half, so no
+ * system call, signal or wait4 can name them; they never end.
  */
 #include "proc.h"
 #include "sched.h"
@@ -103,14 +105,24 @@ static __noreturn void proc_start(void)
 	pv_info.entry->enter_user(proc_user_frame(proc_current()));
 }
 
-/* A process with a kernel stack whose first switch enters user mode
- * through its frame; not yet runnable.  NULL when the table or memory is
- * exhausted. */
-struct proc *proc_alloc(const struct proc *parent)
+/* First code of a kernel thread: interrupts come on as they would on
+ * the way out of schedule(), which a new stack never returns through. */
+static __noreturn void kthread_start(void)
+{
+	struct proc *p = proc_current();
+
+	sched_finish_switch();
+	irq_enable();
+	p->kthread_fn(p->kthread_arg);
+	panic("proc: kernel thread '%s' returned", p->name);
+}
+
+/* A struct and kernel stack whose first switch returns into start, on
+ * the process list; NULL when the table or memory is exhausted. */
+static struct proc *proc_new(void (*start)(void))
 {
 	struct proc *p;
 	u64 *sp;
-	unsigned i;
 
 	if (nr_procs >= PROC_MAX)
 		return NULL;
@@ -122,23 +134,51 @@ struct proc *proc_alloc(const struct proc *parent)
 		kfree(p);
 		return NULL;
 	}
-	p->pid = pid_alloc();
-	p->parent = (struct proc *)parent;
 	p->state = PROC_SLEEPING;          /* not runnable until sched_add */
-	for (i = 0; i < RLIM_NLIMITS; i++)
-		p->rlim[i] = rlim_defaults[i].rlim_max ? rlim_defaults[i] :
-			     (struct linux_rlimit){ RLIM_INFINITY, RLIM_INFINITY };
-	p->umask = 022;
 	p->start_ns = clock_ns();
-	signal_init(p);
-	/* context_switch pops six registers and returns into proc_start. */
+	/* context_switch pops six registers and returns into start. */
 	sp = (u64 *)proc_user_frame(p) - 8;
 	memset(sp, 0, 8 * sizeof(u64));
-	sp[6] = (u64)proc_start;
+	sp[6] = (u64)start;
 	p->saved_sp = (u64)sp;
 	p->all_next = proc_list;
 	proc_list = p;
 	nr_procs++;
+	return p;
+}
+
+struct proc *proc_kthread(const char *name, void (*fn)(void *), void *arg)
+{
+	struct proc *p = proc_new(kthread_start);
+
+	if (!p)
+		return NULL;
+	strncpy(p->name, name, PROC_NAME_LEN - 1);
+	p->parent = &boot_proc;
+	p->kthread_fn = fn;
+	p->kthread_arg = arg;
+	signal_init(p);
+	sched_add(p);
+	return p;
+}
+
+/* A process with a kernel stack whose first switch enters user mode
+ * through its frame; not yet runnable.  NULL when the table or memory is
+ * exhausted. */
+struct proc *proc_alloc(const struct proc *parent)
+{
+	struct proc *p = proc_new(proc_start);
+	unsigned i;
+
+	if (!p)
+		return NULL;
+	p->pid = pid_alloc();
+	p->parent = (struct proc *)parent;
+	for (i = 0; i < RLIM_NLIMITS; i++)
+		p->rlim[i] = rlim_defaults[i].rlim_max ? rlim_defaults[i] :
+			     (struct linux_rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	p->umask = 022;
+	signal_init(p);
 	return p;
 }
 

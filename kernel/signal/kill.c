@@ -36,14 +36,15 @@ static int kill_group(int pgid, int sig, const struct linux_siginfo *info)
 	return -ESRCH;
 }
 
-/* kill(-1, sig): everyone but init and the caller. */
+/* kill(-1, sig): every user process but init and the caller (Linux
+ * skips kernel threads too: they have no user half to deliver to). */
 static int kill_all(int sig, const struct linux_siginfo *info)
 {
 	struct proc *self = proc_current(), *p;
 	bool found = false;
 
 	proc_for_each(p) {
-		if (p->pid == 1 || p == self || p->state == PROC_ZOMBIE)
+		if (p->pid == 1 || p == self || p->state == PROC_ZOMBIE || !p->us)
 			continue;
 		found = true;
 		if (sig)
