@@ -162,6 +162,8 @@ static void ring_rx(unsigned irq, void *arg)
 	ring_notify();
 }
 
+static int ring_irq = IRQ_NONE;
+
 static void ring_input_start(void)
 {
 	int irq = xen_evtchn_irq(xen_platform->console_evtchn, "xen-console-ring");
@@ -171,7 +173,16 @@ static void ring_input_start(void)
 			xen_platform->console_evtchn);
 		return;
 	}
+	ring_irq = irq;
 	ring_rx(0, NULL);             /* whatever arrived before the binding */
+}
+
+/* The page is ours and stays; a restored domain reaches xenconsoled by
+ * another port, which the backend has already put in xen_platform. */
+void xen_console_ring_resume(void)
+{
+	if (ring_irq != IRQ_NONE)
+		xen_evtchn_rebind(ring_irq, xen_platform->console_evtchn);
 }
 
 static struct console ring_console = {

@@ -92,8 +92,19 @@ void xen_evtchn_unmask(unsigned port)
 	evtchn_op(XEN_EVTCHNOP_unmask, &u, "unmask", port);
 }
 
-static void evtchn_chip_mask(struct irq_desc *d) { xen_evtchn_mask(d->hwirq); }
-static void evtchn_chip_unmask(struct irq_desc *d) { xen_evtchn_unmask(d->hwirq); }
+/* An irq whose port was lost to a resume (xen_events_resume) has port
+ * NR_PORTS until it is rebound: nothing to mask or unmask. */
+static void evtchn_chip_mask(struct irq_desc *d)
+{
+	if (d->hwirq < NR_PORTS)
+		xen_evtchn_mask(d->hwirq);
+}
+
+static void evtchn_chip_unmask(struct irq_desc *d)
+{
+	if (d->hwirq < NR_PORTS)
+		xen_evtchn_unmask(d->hwirq);
+}
 
 static const struct irq_chip evtchn_chip = {
 	.name = "xen-evtchn", .mask = evtchn_chip_mask, .unmask = evtchn_chip_unmask,
@@ -120,6 +131,41 @@ unsigned xen_bind_virq(unsigned virq)
 
 	evtchn_op(XEN_EVTCHNOP_bind_virq, &b, "bind_virq", virq);
 	return b.port;
+}
+
+/*
+ * A domain restored from a save is a new domain: none of the old ports
+ * exist, and the numbers will be handed out again, to other channels.
+ * Each irq stays allocated, with its handler, but bound to no port, and
+ * the new shared_info starts with every port masked.
+ */
+void xen_events_resume(void)
+{
+	unsigned port;
+
+	for (port = 0; port < NR_PORTS; port++)
+		if (port_irq[port]) {
+			irq_desc((unsigned)port_irq[port] - 1)->hwirq = NR_PORTS;
+			port_irq[port] = 0;
+		}
+	xen_events_init();
+}
+
+void xen_evtchn_rebind(int irq, unsigned port)
+{
+	struct irq_desc *d = irq_desc((unsigned)irq);
+
+	if (port >= NR_PORTS || port_irq[port])
+		panic("xen: rebinding irq %d to port %u, which is %s", irq, port,
+		      port >= NR_PORTS ? "out of range" : "taken");
+	if (d->hwirq < NR_PORTS && port_irq[d->hwirq] == irq + 1)
+		port_irq[d->hwirq] = 0;
+	d->hwirq = port;
+	port_irq[port] = (s16)(irq + 1);
+	if (d->handler)
+		xen_evtchn_unmask(port);
+	else
+		xen_evtchn_mask(port);
 }
 
 void xen_evtchn_send(unsigned port)

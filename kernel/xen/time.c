@@ -26,6 +26,8 @@ struct xen_time {
 	/* Steal before our clock started: a domU's vCPU sits runnable or
 	 * offline while the toolstack builds it (paused), which is not ours. */
 	u64 steal_base;
+	int timer_irq;
+	u64 suspended_ns, suspended_steal;   /* the clocks when the domain was saved */
 };
 static DEFINE_PER_CPU(struct xen_time, xen_time);
 
@@ -94,24 +96,30 @@ static u64 xen_wallclock_at_system_zero(void)
 	return sec * NSEC_PER_SEC + nsec;
 }
 
-void xen_clock_init(void)
+/* Have Xen keep this vCPU's runstate area current, behind the UPDATE
+ * flag.  Without the flag a reader can still see a torn update; it then
+ * rereads until state_entry_time is the same before and after, which
+ * xen_steal_clock does either way. */
+static void runstate_register(struct xen_time *x)
 {
-	struct xen_time *x = this_cpu_ptr(&xen_time);
 	struct xen_vcpu_register_runstate_memory_area area = { .addr = (u64)&x->runstate };
-	const volatile struct pvclock_vcpu_time_info *t = xen_pvclock();
 	long rc;
 
-	pvclock_start(&x->since_boot, t);
-	/* Xen keeps the area current from now on, behind the UPDATE flag.
-	 * Without the flag a reader can still see a torn update; it then
-	 * rereads until state_entry_time is the same before and after, which
-	 * xen_steal_clock does either way. */
 	rc = xen_hcall2(XEN_HYPERCALL_vm_assist, XEN_VMASST_CMD_enable,
 			XEN_VMASST_TYPE_runstate_update_flag);
 	if (rc)
 		pr_warn("xen: vm_assist(runstate_update_flag) refused: %s (%ld); "
 			"steal time is read without it\n", xen_strerror(rc), rc);
 	vcpu_op(XEN_VCPUOP_register_runstate_memory_area, &area, "register_runstate_memory_area");
+}
+
+void xen_clock_init(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	const volatile struct pvclock_vcpu_time_info *t = xen_pvclock();
+
+	pvclock_start(&x->since_boot, t);
+	runstate_register(x);
 	x->steal_base = xen_steal_raw();
 	clock_mark_running();
 	pr_info("time: Xen pvclock (tsc_to_system_mul %u, shift %d: TSC %llu kHz)\n",
@@ -144,7 +152,44 @@ void xen_timer_init(void)
 	irq = xen_evtchn_irq(port, "xen-timer");
 	if (irq == IRQ_NONE || irq_request((unsigned)irq, clock_event_fire, NULL))
 		panic("xen: no irq for VIRQ_TIMER (port %u)", port);
+	this_cpu_ptr(&xen_time)->timer_irq = irq;
 	pr_info("time: clock events from VIRQ_TIMER (port %u, irq %d), single-shot\n", port, irq);
+}
+
+void xen_time_suspend(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+
+	x->suspended_ns = xen_clock_ns();
+	x->suspended_steal = xen_steal_clock();
+}
+
+/*
+ * In a new domain (restored, perhaps on another host) Xen's system time
+ * has another origin, the vCPU's runstate counts start again and the
+ * VIRQ_TIMER binding, the runstate area and the stopped periodic timer
+ * are gone.  Our clock goes on from the reading at the save, as Linux's
+ * CLOCK_MONOTONIC does (time saved is not time run); the time of day
+ * jumps by however long the domain was saved; steal goes on from its
+ * value at the save.  The timer fires at once, so the clock code arms
+ * whatever deadline is next.
+ */
+void xen_time_resume(void)
+{
+	struct xen_time *x = this_cpu_ptr(&xen_time);
+	const volatile struct pvclock_vcpu_time_info *t = xen_pvclock();
+	unsigned port;
+
+	x->since_boot.start = pvclock_read(t) - x->suspended_ns;
+	x->since_boot.last = x->suspended_ns;
+	runstate_register(x);
+	x->steal_base = xen_steal_raw() - x->suspended_steal;
+	if (xen_shared)
+		clock_set_epoch(xen_wallclock_at_system_zero() + pvclock_read(t));
+	vcpu_op(XEN_VCPUOP_stop_periodic_timer, NULL, "stop_periodic_timer");
+	port = xen_bind_virq(XEN_VIRQ_TIMER);
+	xen_evtchn_rebind(x->timer_irq, port);
+	xen_timer_set_next(x->suspended_ns);
 }
 
 const struct pv_time_ops xen_time_ops = {

@@ -352,3 +352,36 @@ void xenbus_close_async(struct xenbus_device *dev)
 	dev->state = XENBUS_CLOSED;
 	xs_write_async(xenbus_path(p, sizeof(p), dev->nodename, "state"), "6", closed_written, NULL);
 }
+
+/* ---- save and restore ---- */
+void xenbus_suspend(void)
+{
+	struct xenbus_device *dev;
+
+	for (dev = xenbus_devices; dev; dev = dev->next)
+		if (dev->drv->suspend)
+			dev->drv->suspend(dev);
+}
+
+/* The toolstack builds the restored domain's devices afresh: the back
+ * end's directory names the new domain, and its domain may differ too. */
+void xenbus_resume_paths(void)
+{
+	struct xenbus_device *dev;
+
+	for (dev = xenbus_devices; dev; dev = dev->next) {
+		dev->gone = read_otherend(dev) != 0;
+		dev->state = XENBUS_INITIALISING;
+		if (dev->gone)
+			pr_err("xenbus: %s has no back end after the restore\n", dev->nodename);
+	}
+}
+
+void xenbus_resume(bool new_domain)
+{
+	struct xenbus_device *dev;
+
+	for (dev = xenbus_devices; dev; dev = dev->next)
+		if (dev->drv->resume)
+			dev->drv->resume(dev, new_domain);
+}

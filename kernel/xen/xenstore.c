@@ -65,6 +65,8 @@ static void complete(struct xs_conn *c, struct xs_slot *s, int status)
 {
 	s->status = status;
 	s->done = true;
+	if (c->frozen)
+		sched_wakeup(c);          /* xs_suspend waits for the last answer */
 	if (s->abandoned) {
 		xs_conn_free_slot(c, s);
 	} else if (s->fn) {
@@ -296,7 +298,7 @@ void xs_conn_pump(struct xs_conn *c)
 		c->pump_again = false;
 		if (!c->broken)
 			kick |= rx(c);
-		if (!c->broken)
+		if (!c->broken && !c->frozen)
 			kick |= tx(c);
 	} while (c->pump_again && !c->broken);
 	c->pumping = false;

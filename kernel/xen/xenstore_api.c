@@ -23,6 +23,7 @@
 #include <string.h>
 
 static struct xs_conn xs_main;
+static int xs_irq_nr;
 static struct xs_conn *xs_cur;          /* the connection calls use; NULL: none */
 
 bool xs_present(void) { return xs_cur != NULL; }
@@ -314,6 +315,7 @@ static void xs_init(void)
 		return;
 	}
 	xs_cur = &xs_main;
+	xs_irq_nr = irq;
 	fl = irq_save();
 	xs_conn_pump(&xs_main);       /* whatever arrived before the binding */
 	irq_restore(fl);
@@ -321,3 +323,85 @@ static void xs_init(void)
 		(unsigned long long)xen_platform->store_ring_pa, xen_platform->store_evtchn);
 }
 DEVICE_INIT(INIT_CORE, xs_init);
+
+/* ---- save and restore ---- */
+
+/* Requests wholly or partly on the ring whose reply has not come. */
+static unsigned xs_unanswered(const struct xs_conn *c)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < XS_SLOTS; i++)
+		n += c->slots[i].used && !c->slots[i].done && !c->slots[i].abandoned &&
+		     c->slots[i].sent > 0;
+	return n;
+}
+
+int xs_suspend(void)
+{
+	struct xs_conn *c = &xs_main;
+	u64 fl, deadline = clock_ns() + XS_TIMEOUT_NS;
+	int rc = 0;
+
+	if (xs_cur != c)
+		return 0;
+	fl = irq_save();
+	c->frozen = true;
+	/* A request half on the ring must be finished first: xenstored
+	 * cannot answer half a message.  tx stops at message boundaries only
+	 * when the ring is full, so pump by hand until it is all out. */
+	while ((c->qhead && c->qhead->sent) || xs_unanswered(c)) {
+		if (clock_ns() >= deadline || c->broken) {
+			pr_err("xenstore: %u request(s) still unanswered at the suspend\n",
+			       xs_unanswered(c));
+			rc = -ETIMEDOUT;
+			break;
+		}
+		if (c->qhead && c->qhead->sent) {
+			c->frozen = false;
+			xs_conn_pump(c);
+			c->frozen = true;
+		}
+		sched_sleep_until(c, deadline);
+	}
+	irq_restore(fl);
+	return rc;
+}
+
+void xs_resume_ring(bool new_domain)
+{
+	struct xs_conn *c = &xs_main;
+	volatile struct xenstore_domain_interface *in = c->intf;
+
+	if (xs_cur != c)
+		return;
+	if (new_domain) {
+		if (in->req_prod != in->req_cons)
+			pr_warn("xenstore: the request ring is not empty after the restore "
+				"(prod %u, cons %u)\n", in->req_prod, in->req_cons);
+		if (in->rsp_prod != in->rsp_cons) {
+			pr_warn("xenstore: %u byte(s) the old xenstored sent are dropped\n",
+				in->rsp_prod - in->rsp_cons);
+			in->rsp_cons = in->rsp_prod;
+		}
+		c->rx_got = 0;
+		xen_evtchn_rebind(xs_irq_nr, xen_platform->store_evtchn);
+	}
+	c->frozen = false;
+	xs_conn_pump(c);
+}
+
+void xs_rewatch_all(void)
+{
+	struct xs_watch *w;
+
+	if (xs_cur != &xs_main)
+		return;
+	for (w = xs_main.watches; w; w = w->next) {
+		int n = talk(XS_WATCH, w->path, w->token, (u32)strlen(w->token) + 1, NULL, 0);
+
+		if (n < 0)
+			pr_err("xenstore: watch on %s not restored (%d): its changes will not reach "
+			       "us\n", w->path, n);
+	}
+}

@@ -31,36 +31,12 @@ static u64 xenpv_pfn_to_gfn(u64 pfn)
 	return xen_pfn_to_mfn(pfn);
 }
 
-static void *xenpv_grant_map_frames(unsigned nr);
-
 static struct xen_platform xenpv_platform = {
 	.name = "xen-pv",
 	.pfn_to_gfn = xenpv_pfn_to_gfn,
 	.grant_map_frames = xenpv_grant_map_frames,
+	.suspend = xenpv_suspend,
 };
-
-/* A PV guest maps Xen's pages by machine frame, which it may name directly. */
-static void *xenpv_grant_map_frames(unsigned nr)
-{
-	struct xen_gnttab_setup_table st = { 0 };
-	xen_pfn_t frames[8];
-	u8 *va;
-	long rc;
-	unsigned i;
-
-	if (nr > ARRAY_SIZE(frames))
-		return NULL;
-	st.dom = XEN_DOMID_SELF;
-	st.nr_frames = nr;
-	st.frame_list = (u64)frames;
-	rc = xen_hcall3(XEN_HYPERCALL_grant_table_op, XEN_GNTTABOP_setup_table, &st, 1);
-	if (rc || st.status)
-		xen_fail("grant_table_op", rc ? rc : st.status, "setup_table, %u frames", nr);
-	va = ioremap_reserve(nr * PAGE_SIZE);
-	for (i = 0; i < nr; i++)
-		xen_map_machine((u64)va + i * PAGE_SIZE, frames[i], true);
-	return va;
-}
 
 /* Xen enters the upcall callback (entry.c), which the entry code delivers
  * on the upcall's software vector. */
@@ -74,11 +50,9 @@ static void xenpv_upcall(unsigned irq, void *arg)
 /* shared_info, by the machine address start_info gave; events through it. */
 static void xenpv_late_init(void)
 {
-	void *va = ioremap_reserve(PAGE_SIZE);
 	int irq;
 
-	xen_map_machine((u64)va, xenpv_start.shared_info_maddr >> PAGE_SHIFT, true);
-	xen_shared = va;
+	xenpv_shared_info_map();
 	xen_p2m_publish();            /* for xl dump-core, save and restore */
 	xen_events_init();
 	irq = irq_alloc(&irq_chip_none, 0, "xen-upcall");
@@ -111,23 +85,8 @@ static void xenpv_init(struct boot_info *bi)
 	pv_info = xenpv_info;
 	xen_mmu_init(bi);             /* p2m, bootstrap tables, writable page tables */
 	xenpv_platform.dom0 = (xenpv_start.flags & XEN_SIF_INITDOMAIN) != 0;
-	if (!xenpv_platform.dom0) {
-		/* A domU's console ring is one of its own frames (the domain
-		 * builder took it from its memory, below the bootstrap stack):
-		 * reached through the direct map by its pseudo-physical address. */
-		const struct xen_start_info *si = bi->platform;
-		u64 pfn = xen_mfn_to_pfn(si->console.domU.mfn);
-
-		if (pfn < xenpv_start.nr_pages) {
-			xenpv_platform.console_ring_pa = pfn << PAGE_SHIFT;
-			xenpv_platform.console_evtchn = si->console.domU.evtchn;
-		}
-		pfn = si->store_mfn ? xen_mfn_to_pfn(si->store_mfn) : ~0ull;
-		if (pfn < xenpv_start.nr_pages) {
-			xenpv_platform.store_ring_pa = pfn << PAGE_SHIFT;
-			xenpv_platform.store_evtchn = si->store_evtchn;
-		}
-	}
+	if (!xenpv_platform.dom0)
+		xenpv_read_rings(&xenpv_platform, bi->platform);
 	xen_platform = &xenpv_platform;
 	xen_vcpu_info_register();     /* the mask byte moves into our per-CPU area */
 

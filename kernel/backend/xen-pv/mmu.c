@@ -247,6 +247,12 @@ void xen_map_machine(u64 va, u64 mfn, bool writable)
 	alias_update(va, (mfn << PAGE_SHIFT) | PTE_P | (writable ? PTE_W : 0) | pte_nx);
 }
 
+void xen_unmap_machine(u64 va)
+{
+	xen_mc_flush();
+	alias_update(va, 0);
+}
+
 /* ---- setup ---- */
 
 static void m2p_init(void)
@@ -273,6 +279,7 @@ void xen_mmu_init(const struct boot_info *bi)
 	xenpv_start.p2m_pa = si->mfn_list - KERNEL_VBASE;
 	xenpv_start.pt_base_pa = si->pt_base - KERNEL_VBASE;
 	xenpv_start.nr_pt_frames = si->nr_pt_frames;
+	xenpv_start.start_info_pa = (u64)si - KERNEL_VBASE;
 	xenpv_start.flags = si->flags;
 	m2p_init();
 	nr_pfns = MIN(si->nr_pages, (u64)XEN_MAX_PFNS);

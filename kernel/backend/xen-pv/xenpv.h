@@ -20,6 +20,7 @@ struct xenpv_start {
 	u64 p2m_pa;               /* the pfn -> mfn list */
 	u64 pt_base_pa;           /* Xen's bootstrap page tables */
 	u64 nr_pt_frames;
+	u64 start_info_pa;        /* the page itself, reserved: a suspend names it */
 	u32 flags;
 };
 extern struct xenpv_start xenpv_start;
@@ -51,8 +52,25 @@ int xen_pin_describe(char *buf, size_t size, int level, u64 pa, long rc);
 void xen_pgd_init(u64 bootstrap_pa);
 u64 xen_user_pgd_of(u64 pgd_pa);
 void xen_mmu_tables_live(void);
-/* Map a machine frame (not ours: shared_info, grant frames) at va. */
+/* Map a machine frame (not ours: shared_info, grant frames) at va; unmap it. */
 void xen_map_machine(u64 va, u64 mfn, bool writable);
+void xen_unmap_machine(u64 va);
+
+/* ---- Xen's own frames in our address space (foreign.c) ---- */
+/* shared_info, at the machine address in xenpv_start, as xen_shared. */
+void xenpv_shared_info_map(void);
+/* The first nr grant-table frames (xen_platform.grant_map_frames); the
+ * same address again on every call. */
+void *xenpv_grant_map_frames(unsigned nr);
+/* Around a save: neither may stay in our page tables (the toolstack
+ * refuses to save a page table naming a frame that is not ours). */
+void xenpv_foreign_unmap(void);
+void xenpv_foreign_remap(void);
+
+/* ---- save and restore (suspend.c) ---- */
+/* A domU's console and xenstore rings, from start_info. */
+void xenpv_read_rings(struct xen_platform *p, const struct xen_start_info *si);
+bool xenpv_suspend(void);
 
 /* ---- batching (multicall.c) ---- */
 void xen_mc_mmu_update(u64 ptr, u64 val);

@@ -39,6 +39,14 @@ struct xen_platform {
 	 * there is none (dom0). */
 	u64 store_ring_pa;
 	unsigned store_evtchn;
+	/* Save and restore (suspend.c): suspend the domain, interrupts off,
+	 * and come back either in the same domain (the toolstack cancelled:
+	 * true) or in a new one restored from the save (false).  Before it
+	 * returns, the backend has mapped shared_info and the grant table
+	 * again (same addresses), published its p2m again, put this CPU's
+	 * vcpu_info back in place, and refreshed the fields above.  NULL
+	 * where the backend cannot be saved. */
+	bool (*suspend)(void);
 };
 /* Where a page Xen's toolstack shares with us (console ring, xenstore)
  * can be reached: the direct map for RAM (a PV domU's, and anything
@@ -63,6 +71,8 @@ void xen_vcpu_info_register(void);
 
 /* Register the console ring as the console; false when there is none. */
 bool xen_console_ring_init(void);
+/* In a restored domain: input from the ring's new event channel. */
+void xen_console_ring_resume(void);
 
 /* Check that this is Xen (through the cpuid op) and say which, once the
  * console works. */
@@ -88,6 +98,10 @@ unsigned xen_bind_virq(unsigned virq);
 void xen_evtchn_send(unsigned port);
 /* Close port, freeing its irq. */
 void xen_evtchn_close(unsigned port);
+/* After a resume in a new domain (suspend.c): every irq loses its port,
+ * every port is masked.  Each irq is then rebound to its new port. */
+void xen_events_resume(void);
+void xen_evtchn_rebind(int irq, unsigned port);
 /* Make Xen deliver what became pending while events were masked. */
 void xen_force_evtchn_callback(void);
 
@@ -108,6 +122,9 @@ long xen_grant_map(u16 domid, unsigned ref, u64 va, bool readonly, u32 *handle, 
 long xen_grant_unmap(u64 va, u32 handle, s16 *status);
 
 /* ---- time (time.c) ---- */
+/* Around a save: note the clocks; in the new domain go on from them. */
+void xen_time_suspend(void);
+void xen_time_resume(void);
 /* The runstate area Xen keeps current for this vCPU. */
 const struct xen_vcpu_runstate_info *xen_runstate(void);
 

@@ -44,6 +44,7 @@ struct xenbus_device {
 	struct xs_watch be_watch;     /* on be_state_path */
 	volatile unsigned be_events;  /* counted by be_watch; waiters sleep on it */
 	bool probed;                  /* probe succeeded: changes go to backend_changed */
+	bool gone;                    /* after a restore, no back end could be found */
 	bool be_reading, be_again;    /* an async read of the back end's state is out */
 	struct xenbus_device *next;
 	void *priv;                   /* the driver's */
@@ -55,6 +56,14 @@ struct xenbus_driver {
 	int (*probe)(struct xenbus_device *dev);
 	/* The back end's state changed after probe succeeded; may be NULL. */
 	void (*backend_changed)(struct xenbus_device *dev, enum xenbus_state s);
+	/* Save and restore, in the worker thread (may sleep).  suspend stops
+	 * using the back end and waits for what it has in flight; resume
+	 * goes on with the same back end when the suspend was cancelled, or
+	 * connects to the new domain's back end (the handshake again: its
+	 * path, in dev, has been read again; dev->gone if there is none).
+	 * Either may be NULL: a driver without them is not saved. */
+	void (*suspend)(struct xenbus_device *dev);
+	void (*resume)(struct xenbus_device *dev, bool new_domain);
 };
 
 #define XENBUS_DRIVER(var)                                                   \
@@ -91,6 +100,13 @@ enum xenbus_state xenbus_backend_state(struct xenbus_device *dev);
  * are ordered: Closing and Closed come after Connected) and return it,
  * or -ETIMEDOUT once timeout_ns passed. */
 int xenbus_wait_backend(struct xenbus_device *dev, enum xenbus_state want, u64 timeout_ns);
+
+/* Save and restore (xen/suspend.c): every device's suspend; then, in a
+ * new domain, every back end's path read again and (once the watches are
+ * back) every device's resume. */
+void xenbus_suspend(void);
+void xenbus_resume_paths(void);
+void xenbus_resume(bool new_domain);
 
 /* Probe device/<type>/<name> with its driver now (the bus does this at
  * INIT_BUS; tests call it): 0 when the driver took it, or -errno. */

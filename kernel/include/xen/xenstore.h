@@ -68,6 +68,21 @@ int xs_unwatch(struct xs_watch *w);
 int xs_read_async(const char *path, xs_done_fn *fn, void *arg);
 int xs_write_async(const char *path, const char *value, xs_done_fn *fn, void *arg);
 
+/*
+ * Save and restore (xen/suspend.c).  xs_suspend stops putting requests on
+ * the ring and sleeps until every request already there is answered, so
+ * the ring holds no half-told conversation when the domain is saved.
+ * xs_resume lets requests flow again: after a restore (new_domain) on the
+ * new event channel, with whatever the old xenstored had still queued for
+ * us dropped, and every watch registered again — the new xenstored knows
+ * none of them, and each fires once on registration, as on first use.
+ * xs_resume_ring is its first half, from interrupt-disabled context;
+ * xs_rewatch_all the second, which sleeps.
+ */
+int xs_suspend(void);
+void xs_resume_ring(bool new_domain);
+void xs_rewatch_all(void);
+
 /* The errno an XS_ERROR name stands for, -EIO for a name we do not know. */
 int xs_error_errno(const char *name, u32 len);
 
@@ -98,6 +113,7 @@ struct xs_conn {
 	u32 rx_cap;
 	char event[XENSTORE_PAYLOAD_MAX + 1];
 	bool broken, unresponsive;
+	bool frozen;                           /* suspending: nothing new goes on the ring */
 	bool pumping, pump_again;
 	u64 timeout_ns;                        /* of a blocking call: XS_TIMEOUT_NS */
 	struct xs_watch *watches;
