@@ -67,8 +67,32 @@ struct blkfront_dev {
 	/* how the back end is told (an event; a test's hook) */
 	void (*notify)(struct blkfront_dev *dev);
 	bool broken;                            /* the back end broke the protocol */
+	bool suspended;                         /* saving: nothing new goes on the ring */
 	u64 notifies, notifies_suppressed, events, responses, bad_responses, grants_live;
 };
+
+/* The device on xenbus (blkfront_xenbus.c, blkfront_suspend.c). */
+#define BLKFRONT_CONNECT_NS (60 * 1000000000ull)  /* hotplug scripts under TCG are slow */
+#define BLKFRONT_MAX_RING_PAGES (1u << BLKFRONT_MAX_RING_ORDER)
+struct xenbus_device;
+struct blkfront_xb {
+	struct blkfront_dev dev;                /* first: bd.priv points at it */
+	struct xenbus_device *xd;
+	u64 ring_pa;
+	u32 ring_ref[BLKFRONT_MAX_RING_PAGES];
+	unsigned nr_ring_refs;
+	int irq;
+};
+unsigned blkfront_pick_ring_order(struct blkfront_xb *b, int *err);
+int blkfront_ring_grant(struct blkfront_xb *b);
+int blkfront_write_front_keys(struct blkfront_xb *b);
+int blkfront_read_disk(struct blkfront_xb *b);
+void blkfront_irq(unsigned irq, void *arg);
+void blkfront_evtchn_notify(struct blkfront_dev *dev);
+/* The back end is lost: requests fail, the disk leaves the block layer. */
+void blkfront_gone(struct blkfront_xb *b);
+void blkfront_suspend(struct xenbus_device *xd);
+void blkfront_resume(struct xenbus_device *xd, bool new_domain);
 
 /* blkfront_pool.c */
 struct blkfront_page *blkfront_page_get(struct blkfront_dev *dev, bool readonly);
@@ -78,6 +102,9 @@ unsigned blkfront_pool_available(const struct blkfront_dev *dev);
 /* Free every idle page whose grant can be ended; the pages kept (still
  * granted and in use by the back end) are counted. */
 unsigned blkfront_pool_destroy(struct blkfront_dev *dev);
+/* A restored domain's grant table is empty: every page's grant ends
+ * (and is made again, for the new back end, when the page is next used). */
+void blkfront_pool_ungrant_all(struct blkfront_dev *dev);
 
 /* blkfront_io.c */
 /* Set up ids and queues for a ring already attached (dev->ring). */
@@ -87,6 +114,11 @@ int blkfront_submit(struct blockdev *bd, struct blk_req *r);
 void blkfront_handle_responses(struct blkfront_dev *dev);
 /* Complete with -EIO everything accepted and not answered. */
 void blkfront_fail_all(struct blkfront_dev *dev);
+/* Complete with -EIO what is on the ring (a back end that is gone). */
+void blkfront_fail_inflight(struct blkfront_dev *dev);
+/* Let requests onto the ring again after a suspend; those longer than a
+ * new back end takes fail with -EIO. */
+void blkfront_unfreeze(struct blkfront_dev *dev);
 extern const struct blockdev_ops blkfront_ops;
 
 #endif

@@ -20,6 +20,7 @@
 #include "errno.h"
 #include "mm.h"
 #include "printk.h"
+#include "sched.h"
 #include <string.h>
 
 int blkfront_io_init(struct blkfront_dev *dev)
@@ -143,7 +144,7 @@ static void kick(struct blkfront_dev *dev)
 {
 	bool any = false;
 
-	while (dev->wait_head && !dev->broken && issue(dev, dev->wait_head)) {
+	while (dev->wait_head && !dev->broken && !dev->suspended && issue(dev, dev->wait_head)) {
 		dev->wait_head = dev->wait_head->next;
 		any = true;
 	}
@@ -205,6 +206,8 @@ static void finish(struct blkfront_dev *dev, u32 id, int status)
 	s->next_free = dev->free_id;
 	dev->free_id = id;
 	dev->inflight--;
+	if (dev->suspended)
+		sched_wakeup(&dev->inflight);    /* blkfront_suspend waits for the last one */
 	r->status = status;
 	r->done(r);
 }
@@ -289,14 +292,39 @@ void blkfront_handle_responses(struct blkfront_dev *dev)
 	kick(dev);
 }
 
-void blkfront_fail_all(struct blkfront_dev *dev)
+void blkfront_fail_inflight(struct blkfront_dev *dev)
 {
-	struct blk_req *r;
 	u32 id;
 
 	for (id = 0; id < dev->ring.size; id++)
 		if (dev->shadow[id].req)
 			finish(dev, id, -EIO);
+}
+
+void blkfront_unfreeze(struct blkfront_dev *dev)
+{
+	struct blk_req **pp = &dev->wait_head, *r;
+
+	dev->wait_tail = NULL;
+	while ((r = *pp)) {
+		if (r->op == BLK_FLUSH ? !dev->flush_op : r->len > dev->bd.max_req_bytes) {
+			*pp = r->next;
+			r->status = -EIO;
+			r->done(r);
+			continue;
+		}
+		dev->wait_tail = r;
+		pp = &r->next;
+	}
+	dev->suspended = false;
+	kick(dev);
+}
+
+void blkfront_fail_all(struct blkfront_dev *dev)
+{
+	struct blk_req *r;
+
+	blkfront_fail_inflight(dev);
 	while ((r = dev->wait_head)) {
 		dev->wait_head = r->next;
 		r->status = -EIO;

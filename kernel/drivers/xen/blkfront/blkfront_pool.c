@@ -124,3 +124,13 @@ unsigned blkfront_pool_destroy(struct blkfront_dev *dev)
 		kept++;
 	return kept;
 }
+
+void blkfront_pool_ungrant_all(struct blkfront_dev *dev)
+{
+	struct blkfront_page *p;
+
+	blkfront_pool_retry_stuck(dev);
+	for (p = dev->free_pages; p; p = p->next)
+		if (p->granted && !page_ungrant(dev, p))
+			pr_err("blkfront: %s: grant %u survived the restore\n", dev->bd.name, p->gref);
+}

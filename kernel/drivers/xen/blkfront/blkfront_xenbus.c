@@ -28,25 +28,14 @@
 #include "lib/fmt.h"
 #include <string.h>
 
-#define BLKFRONT_CONNECT_NS (60 * 1000000000ull)  /* hotplug scripts under TCG are slow */
 #define BLKFRONT_ORDER_SANE 16u                    /* above: the key is garbage */
-#define BLKFRONT_MAX_RING_PAGES (1u << BLKFRONT_MAX_RING_ORDER)
 
-struct blkfront_xb {
-	struct blkfront_dev dev;                   /* first: bd.priv points at it */
-	struct xenbus_device *xd;
-	u64 ring_pa;
-	u32 ring_ref[1u << BLKFRONT_MAX_RING_ORDER];
-	unsigned nr_ring_refs;
-	int irq;
-};
-
-static void blkfront_evtchn_notify(struct blkfront_dev *dev)
+void blkfront_evtchn_notify(struct blkfront_dev *dev)
 {
 	xen_evtchn_send(dev->evtchn);
 }
 
-static void blkfront_irq(unsigned irq, void *arg)
+void blkfront_irq(unsigned irq, void *arg)
 {
 	(void)irq;
 	blkfront_handle_responses(arg);
@@ -66,7 +55,7 @@ static bool vdev_name(u32 vdev, struct blockdev *bd)
 	return true;
 }
 
-static unsigned pick_ring_order(struct blkfront_xb *b, int *err)
+unsigned blkfront_pick_ring_order(struct blkfront_xb *b, int *err)
 {
 	u64 max = 0;
 	int rc = xenbus_read_backend_u64(b->xd, "max-ring-page-order", &max);
@@ -87,17 +76,12 @@ static unsigned pick_ring_order(struct blkfront_xb *b, int *err)
 	return (unsigned)MIN(max, BLKFRONT_MAX_RING_ORDER);
 }
 
-static int alloc_ring(struct blkfront_xb *b, unsigned order)
+/* The ring's pages, empty, granted to the back end. */
+int blkfront_ring_grant(struct blkfront_xb *b)
 {
 	struct blkfront_dev *dev = &b->dev;
-	unsigned i, n = 1u << order;
-	int rc;
+	unsigned i, n = 1u << dev->ring_order;
 
-	b->ring_pa = n == 1 ? frame_alloc() : frame_alloc_contig(n);
-	if (!b->ring_pa)
-		return -ENOMEM;
-	dev->ring_va = phys_to_virt(b->ring_pa);
-	dev->ring_order = order;
 	xen_sring_init(dev->ring_va, (size_t)n * PAGE_SIZE);
 	xen_front_ring_attach(&dev->ring, dev->ring_va, (size_t)n * PAGE_SIZE,
 			      sizeof(union xen_blkif_ring_entry));
@@ -108,6 +92,23 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 			return -ENOSPC;
 		b->nr_ring_refs = i + 1;
 	}
+	return 0;
+}
+
+static int alloc_ring(struct blkfront_xb *b, unsigned order)
+{
+	struct blkfront_dev *dev = &b->dev;
+	unsigned n = 1u << order;
+	int rc;
+
+	b->ring_pa = n == 1 ? frame_alloc() : frame_alloc_contig(n);
+	if (!b->ring_pa)
+		return -ENOMEM;
+	dev->ring_va = phys_to_virt(b->ring_pa);
+	dev->ring_order = order;
+	rc = blkfront_ring_grant(b);
+	if (rc)
+		return rc;
 	rc = xenbus_alloc_evtchn(b->xd, &dev->evtchn, &b->irq, "blkfront");
 	if (rc)
 		return rc;
@@ -115,7 +116,7 @@ static int alloc_ring(struct blkfront_xb *b, unsigned order)
 	return blkfront_io_init(dev);
 }
 
-static int write_front_keys(struct blkfront_xb *b)
+int blkfront_write_front_keys(struct blkfront_xb *b)
 {
 	static char refkey[BLKFRONT_MAX_RING_PAGES][16];
 	char refs[BLKFRONT_MAX_RING_PAGES][12], order[12], evtchn[12];
@@ -142,7 +143,7 @@ static int write_front_keys(struct blkfront_xb *b)
 }
 
 /* The disk's geometry and features, once the back end is Connected. */
-static int read_disk(struct blkfront_xb *b)
+int blkfront_read_disk(struct blkfront_xb *b)
 {
 	struct blkfront_dev *dev = &b->dev;
 	struct xenbus_device *xd = b->xd;
@@ -231,12 +232,12 @@ static int blkfront_probe(struct xenbus_device *xd)
 		rc = s < 0 ? s : -EIO;
 		goto fail;
 	}
-	order = pick_ring_order(b, &rc);
+	order = blkfront_pick_ring_order(b, &rc);
 	if (rc)
 		goto fail;
 	rc = alloc_ring(b, order);
 	if (!rc)
-		rc = write_front_keys(b);
+		rc = blkfront_write_front_keys(b);
 	if (!rc)
 		rc = xenbus_switch_state(xd, XENBUS_INITIALISED);
 	if (rc)
@@ -249,7 +250,7 @@ static int blkfront_probe(struct xenbus_device *xd)
 		rc = s < 0 ? s : -EIO;
 		goto fail;
 	}
-	rc = read_disk(b);
+	rc = blkfront_read_disk(b);
 	if (rc)
 		goto fail;
 	rc = irq_request((unsigned)b->irq, blkfront_irq, dev);
@@ -285,17 +286,25 @@ static void blkfront_backend_changed(struct xenbus_device *xd, enum xenbus_state
 {
 	struct blkfront_xb *b = xd->priv;
 
-	if (!b || s < XENBUS_CLOSING || b->dev.broken)
+	/* While suspended the old back end may close and the new one goes
+	 * through the handshake: blkfront_resume is watching. */
+	if (!b || s < XENBUS_CLOSING || b->dev.broken || b->dev.suspended)
 		return;
 	pr_warn("blkfront: %s: back end %s is %s: the disk is gone\n", b->dev.bd.name,
 		xd->otherend, xenbus_state_name(s));
+	blkfront_gone(b);
+	xenbus_close_async(xd);
+}
+
+void blkfront_gone(struct blkfront_xb *b)
+{
 	b->dev.broken = true;
 	blockdev_unregister(&b->dev.bd);
 	blkfront_fail_all(&b->dev);
-	xenbus_close_async(xd);
 }
 
 static const struct xenbus_driver blkfront_driver = {
 	.type = "vbd", .probe = blkfront_probe, .backend_changed = blkfront_backend_changed,
+	.suspend = blkfront_suspend, .resume = blkfront_resume,
 };
 XENBUS_DRIVER(blkfront_driver);

@@ -48,12 +48,16 @@ struct netfront_dev {
 	/* how the back end is told (an event; a test's hook) */
 	void (*notify)(struct netfront_dev *dev);
 	bool broken;                             /* the back end broke the protocol */
+	bool suspended;                          /* saving: nothing is sent */
 	u64 notifies, tx_full, bad_responses, rx_errors, tx_errors;
 };
 
 /* Allocate and grant the slot pages, post every rx slot: 0 or -errno.
  * The rings are attached and backend_id set before. */
 int netfront_io_init(struct netfront_dev *dev);
+/* A restored domain: the same pages granted to the new back end (the
+ * rings attached and backend_id set before), rx posted again. */
+int netfront_io_regrant(struct netfront_dev *dev);
 /* The event: reap tx responses, pass received frames up, repost. */
 void netfront_io_interrupt(struct netfront_dev *dev);
 /* The netdev's xmit, and the ops that name it. */
@@ -61,5 +65,22 @@ int netfront_xmit(struct netdev *nd, const void *frame, size_t len);
 extern const struct netdev_ops netfront_netdev_ops;
 /* End every grant; the number that could not be ended (pages kept). */
 unsigned netfront_io_destroy(struct netfront_dev *dev);
+
+/* The device on xenbus (netfront_xenbus.c, netfront_suspend.c). */
+#define NETFRONT_CONNECT_NS (60 * 1000000000ull)  /* hotplug scripts under TCG are slow */
+struct xenbus_device;
+struct netfront_xb {
+	struct netfront_dev dev;                 /* first: nd.priv points at it */
+	struct xenbus_device *xd;
+	u64 tx_pa, rx_pa;
+	u32 tx_ref, rx_ref;
+	int irq;
+};
+/* Attach and grant the two rings' pages, empty. */
+int netfront_rings_grant(struct netfront_xb *b);
+int netfront_write_front_keys(struct netfront_xb *b);
+void netfront_evtchn_notify(struct netfront_dev *dev);
+void netfront_suspend(struct xenbus_device *xd);
+void netfront_resume(struct xenbus_device *xd, bool new_domain);
 
 #endif

@@ -30,17 +30,22 @@
 
 #define EXTRA_FLAG_MORE 1u           /* netif_extra_info: another extra follows */
 
+static bool buf_grant(struct netfront_dev *dev, struct netfront_buf *b, bool readonly)
+{
+	b->gref = xen_grant_access(dev->backend_id, xen_pfn_to_gfn(b->pa >> PAGE_SHIFT), readonly);
+	if (b->gref == XEN_GRANT_REF_NONE)
+		return false;                     /* the page is freed with the device */
+	b->granted = true;
+	return true;
+}
+
 static bool buf_setup(struct netfront_dev *dev, struct netfront_buf *b, bool readonly)
 {
 	b->pa = frame_alloc();
 	if (!b->pa)
 		return false;
 	b->va = phys_to_virt(b->pa);
-	b->gref = xen_grant_access(dev->backend_id, xen_pfn_to_gfn(b->pa >> PAGE_SHIFT), readonly);
-	if (b->gref == XEN_GRANT_REF_NONE)
-		return false;                     /* the page is freed with the device */
-	b->granted = true;
-	return true;
+	return buf_grant(dev, b, readonly);
 }
 
 static void rx_post(struct netfront_dev *dev)
@@ -61,24 +66,56 @@ static void notify(struct netfront_dev *dev)
 	dev->notify(dev);
 }
 
-int netfront_io_init(struct netfront_dev *dev)
+/* Every tx id free, nothing half received, every rx buffer posted. */
+static void io_start(struct netfront_dev *dev)
 {
 	unsigned i;
 
 	for (i = 0; i < NETFRONT_TX_SLOTS; i++) {
-		if (!buf_setup(dev, &dev->txb[i], true))
-			return -ENOMEM;
 		dev->tx_free[i] = (u16)(NETFRONT_TX_SLOTS - 1 - i);
 		dev->tx_busy[i] = false;
 	}
 	dev->tx_nfree = NETFRONT_TX_SLOTS;
-	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
-		if (!buf_setup(dev, &dev->rxb[i], false))
-			return -ENOMEM;
+	dev->rx_extras = 0;
+	dev->rx_dropping = false;
+	dev->rx_len = 0;
 	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
 		rx_post(dev);
 	if (xen_front_ring_push(&dev->rx))
 		notify(dev);
+}
+
+int netfront_io_init(struct netfront_dev *dev)
+{
+	unsigned i;
+
+	for (i = 0; i < NETFRONT_TX_SLOTS; i++)
+		if (!buf_setup(dev, &dev->txb[i], true))
+			return -ENOMEM;
+	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
+		if (!buf_setup(dev, &dev->rxb[i], false))
+			return -ENOMEM;
+	io_start(dev);
+	return 0;
+}
+
+int netfront_io_regrant(struct netfront_dev *dev)
+{
+	unsigned i;
+
+	for (i = 0; i < NETFRONT_TX_SLOTS + NETFRONT_RX_SLOTS; i++) {
+		bool tx = i < NETFRONT_TX_SLOTS;
+		struct netfront_buf *b = tx ? &dev->txb[i] : &dev->rxb[i - NETFRONT_TX_SLOTS];
+
+		if (b->granted && !xen_grant_end(b->gref)) {
+			pr_err("netfront: %s: grant %u survived the restore\n", dev->nd.name, b->gref);
+			return -EBUSY;
+		}
+		b->granted = false;
+		if (!buf_grant(dev, b, tx))
+			return -ENOSPC;
+	}
+	io_start(dev);
 	return 0;
 }
 
@@ -134,6 +171,8 @@ int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
 
 	if (dev->broken)
 		return -ENODEV;
+	if (dev->suspended)
+		return -EAGAIN;                   /* the frame is dropped, as on a full ring */
 	tx_reap(dev);
 	if (dev->broken)
 		return -ENODEV;

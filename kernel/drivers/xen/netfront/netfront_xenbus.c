@@ -30,17 +30,7 @@
 #include "lib/fmt.h"
 #include <string.h>
 
-#define NETFRONT_CONNECT_NS (60 * 1000000000ull)  /* hotplug scripts under TCG are slow */
-
-struct netfront_xb {
-	struct netfront_dev dev;                   /* first: nd.priv points at it */
-	struct xenbus_device *xd;
-	u64 tx_pa, rx_pa;
-	u32 tx_ref, rx_ref;
-	int irq;
-};
-
-static void netfront_evtchn_notify(struct netfront_dev *dev)
+void netfront_evtchn_notify(struct netfront_dev *dev)
 {
 	xen_evtchn_send(dev->evtchn);
 }
@@ -85,34 +75,42 @@ static int read_mac(struct netfront_xb *b)
 	return 0;
 }
 
-static u32 ring_grant(struct netfront_xb *b, u64 *pa, struct xen_front_ring *r, size_t entry)
+static u32 ring_grant(struct netfront_xb *b, u64 pa, struct xen_front_ring *r, size_t entry)
 {
-	*pa = frame_alloc();
-	if (!*pa)
-		return XEN_GRANT_REF_NONE;
-	xen_sring_init(phys_to_virt(*pa), PAGE_SIZE);
-	xen_front_ring_attach(r, phys_to_virt(*pa), PAGE_SIZE, entry);
-	return xen_grant_access(b->dev.backend_id, xen_pfn_to_gfn(*pa >> PAGE_SHIFT), false);
+	xen_sring_init(phys_to_virt(pa), PAGE_SIZE);
+	xen_front_ring_attach(r, phys_to_virt(pa), PAGE_SIZE, entry);
+	return xen_grant_access(b->dev.backend_id, xen_pfn_to_gfn(pa >> PAGE_SHIFT), false);
+}
+
+int netfront_rings_grant(struct netfront_xb *b)
+{
+	struct netfront_dev *dev = &b->dev;
+
+	b->tx_ref = ring_grant(b, b->tx_pa, &dev->tx, sizeof(union xen_netif_tx_entry));
+	b->rx_ref = ring_grant(b, b->rx_pa, &dev->rx, sizeof(union xen_netif_rx_entry));
+	return b->tx_ref == XEN_GRANT_REF_NONE || b->rx_ref == XEN_GRANT_REF_NONE ? -ENOSPC : 0;
 }
 
 static int alloc_rings(struct netfront_xb *b)
 {
-	struct netfront_dev *dev = &b->dev;
 	int rc;
 
-	b->tx_ref = ring_grant(b, &b->tx_pa, &dev->tx, sizeof(union xen_netif_tx_entry));
-	b->rx_ref = ring_grant(b, &b->rx_pa, &dev->rx, sizeof(union xen_netif_rx_entry));
-	if (b->tx_ref == XEN_GRANT_REF_NONE || b->rx_ref == XEN_GRANT_REF_NONE)
+	b->tx_pa = frame_alloc();
+	b->rx_pa = frame_alloc();
+	if (!b->tx_pa || !b->rx_pa)
 		return -ENOMEM;
-	rc = xenbus_alloc_evtchn(b->xd, &dev->evtchn, &b->irq, "netfront");
+	rc = netfront_rings_grant(b);
 	if (rc)
 		return rc;
-	dev->notify = netfront_evtchn_notify;
+	rc = xenbus_alloc_evtchn(b->xd, &b->dev.evtchn, &b->irq, "netfront");
+	if (rc)
+		return rc;
+	b->dev.notify = netfront_evtchn_notify;
 	/* The rx buffers are posted (and the back end told) once it may look. */
 	return 0;
 }
 
-static int write_front_keys(struct netfront_xb *b)
+int netfront_write_front_keys(struct netfront_xb *b)
 {
 	char tx[12], rx[12], ev[12];
 	const struct xenbus_key keys[] = {
@@ -182,7 +180,7 @@ static int netfront_probe(struct xenbus_device *xd)
 	}
 	rc = alloc_rings(b);
 	if (!rc)
-		rc = write_front_keys(b);
+		rc = netfront_write_front_keys(b);
 	if (!rc)
 		rc = irq_request((unsigned)b->irq, netfront_irq, dev);
 	if (rc)
@@ -223,7 +221,9 @@ static void netfront_backend_changed(struct xenbus_device *xd, enum xenbus_state
 {
 	struct netfront_xb *b = xd->priv;
 
-	if (!b || s < XENBUS_CLOSING || b->dev.broken)
+	/* While suspended the old back end may close and the new one goes
+	 * through the handshake: netfront_resume is watching. */
+	if (!b || s < XENBUS_CLOSING || b->dev.broken || b->dev.suspended)
 		return;
 	pr_warn("netfront: %s: back end %s is %s: the interface is gone\n", b->dev.nd.name,
 		xd->otherend, xenbus_state_name(s));
@@ -234,5 +234,6 @@ static void netfront_backend_changed(struct xenbus_device *xd, enum xenbus_state
 
 static const struct xenbus_driver netfront_driver = {
 	.type = "vif", .probe = netfront_probe, .backend_changed = netfront_backend_changed,
+	.suspend = netfront_suspend, .resume = netfront_resume,
 };
 XENBUS_DRIVER(netfront_driver);
