@@ -249,13 +249,15 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 	for row in "ktest/xen-domu|$SENTINEL" "run/xen-domu-init|domU init ended: shutdown reason 0$" \
 		   "blk/xen-domu/xvda|xvda: the domU's diskcheck passed and dom0 verified the image$" \
 		   "run/xen-domu-xl-shutdown|idle: xl shutdown powered the domU off through control/shutdown$" \
-		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown$" \
+		   "run/xen-domu-xl-reboot|reboot: xl reboot restarted the domU through control/shutdown, its disk flushed first$" \
 		   "blk/xen-domu/detach|detach: xl block-detach took xvda away and blkfront let it go$" \
 		   "net/xen-domu/dom0-ping|net: dom0 pinged the domU through netfront$" \
 		   "net/xen-domu/udp-echo|net: dom0's UDP datagrams came back from the domU$" \
 		   "net/xen-domu/guest-ping|net: the domU pinged dom0$" \
 		   "ktest/xen-domu-pvh|pvh: ktest passed in a PVH domU, its disk connected$" \
-		   "run/xen-domu-dump-core|core: xl dump-core wrote the domU's memory, its console line in it$"; do
+		   "run/xen-domu-dump-core|core: xl dump-core wrote the domU's memory, its console line in it$" \
+		   "run/xen-domu-checkpoint|checkpoint: xl save -c cancelled the suspend and the domU counted on past [0-9]+$" \
+		   "run/xen-domu-save-restore|save: the domU was saved and restored, its ticker counted on past [0-9]+, xvda and eth0 reconnected$"; do
 		name=${row%%|*} pattern=${row#*|}
 		if [ "$rc" -ne 1 ]; then
 			bad "$name" "qemu exit $rc, want 1 (see $f)"
@@ -271,7 +273,9 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 else
 	for row in ktest/xen-domu run/xen-domu-init blk/xen-domu/xvda run/xen-domu-xl-shutdown \
 		   run/xen-domu-xl-reboot blk/xen-domu/detach net/xen-domu/dom0-ping net/xen-domu/udp-echo \
-		   net/xen-domu/guest-ping ktest/xen-domu-pvh run/xen-domu-dump-core run/xen-domu/proteus-run; do
+		   net/xen-domu/guest-ping ktest/xen-domu-pvh run/xen-domu-dump-core run/xen-domu-checkpoint \
+		   run/xen-domu-save-restore \
+		   run/xen-domu/proteus-run; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done
 fi

@@ -3,7 +3,8 @@
 # here in dom0 once the domU is gone), a disk taken away by
 # `xl block-detach`, and idle domUs ended by `xl shutdown` and
 # `xl reboot` through control/shutdown, netfront (ping and UDP both
-# ways), ktest in a PVH domU, and xl dump-core.  Passed only if
+# ways), ktest in a PVH domU, xl dump-core, and xl save / xl restore
+# of a running program.  Passed only if
 # every domU ended as it should (reason 0, the rebooted one 1) and the
 # disk check holds; each check also prints its own line for its row.
 domu_run ktest "ktest" 90; r1=$REASON
@@ -43,11 +44,13 @@ if [ -f /tmp/idle.detach ] && grep -q 'xvda: back end .* is Closing: the disk is
 else
 	r4=failed
 fi
-# xl reboot: the same, restarting (reason 1; on_reboot destroys it).
+# xl reboot: the same, restarting (reason 1; on_reboot destroys it),
+# after flushing its disk's write cache (blkback's flush-cache).
 DOMU_ACTION='domu_wait_console reboot "init: starting /bin/sleep" 60 && xl reboot reboot' \
 	domu_run reboot "init=/bin/sleep -- 100000" 90; r5=$REASON
-if [ "$r5" = 1 ] && grep -q 'restart requested by the toolstack' /var/log/xen/console/guest-reboot.log; then
-	say "reboot: xl reboot restarted the domU through control/shutdown"
+if [ "$r5" = 1 ] && grep -q 'restart requested by the toolstack' /var/log/xen/console/guest-reboot.log &&
+	grep -q 'reboot: disk caches flushed' /var/log/xen/console/guest-reboot.log; then
+	say "reboot: xl reboot restarted the domU through control/shutdown, its disk flushed first"
 	r5=0
 else
 	r5=failed
@@ -93,6 +96,42 @@ else
 	r9=failed
 fi
 rm -f /tmp/core.elf
+# xl save / xl restore: ticker counts (and reads xvda) in the domU.  First
+# `xl save -c`, a checkpoint: the suspend is cancelled and the same domain
+# must count on.  Then dom0 saves it to a file (the domain is gone) and
+# restores it from the file (a new domain), and the same process must
+# count on — its first line once only, no second boot — with its disk and
+# network reconnected (dom0 pings it after the restore); then xl shutdown
+# ends it.
+slog=/var/log/xen/console/guest-save.log
+ticks() { sed -n 's/^ticker: \([0-9]*\)[[:space:]]*$/\1/p' $slog; }
+DOMU_ACTION='domu_wait_console save "^ticker: 5[[:space:]]*$" 60 &&
+	xl save -c save /tmp/save.img >/tmp/save.out 2>&1 && rm -f /tmp/save.img &&
+	c=$(ticks | tail -1) && echo "$c" >/tmp/save.ckpt &&
+	domu_wait_console save "^ticker: $((c + 3))[[:space:]]*$" 60 &&
+	xl save save /tmp/save.img >>/tmp/save.out 2>&1 &&
+	last=$(ticks | tail -1) && echo "$last" >/tmp/save.last &&
+	xl restore /tmp/save.img >>/tmp/save.out 2>&1 &&
+	domu_wait_console save "^ticker: $((last + 5))[[:space:]]*$" 90 &&
+	ping -c 2 -W 10 10.0.0.2 >>/tmp/save.out 2>&1 && echo ok >/tmp/save.ping
+	xl shutdown save' \
+	domu_run save "init=/bin/ticker ip=10.0.0.2/24" 240; r10=$REASON
+cat /tmp/save.out 2>/dev/null
+rm -f /tmp/save.img
+if [ "$r10" = 0 ] && [ -s /tmp/save.ckpt ] && grep -q 'the suspend was cancelled' $slog &&
+	ticks | grep -q "^$(( $(cat /tmp/save.ckpt) + 3 ))$"; then
+	say "checkpoint: xl save -c cancelled the suspend and the domU counted on past $(cat /tmp/save.ckpt)"
+else
+	r10=failed
+fi
+if [ "$r10" = 0 ] && [ -s /tmp/save.last ] && [ "$(ticks | grep -c '^1$')" = 1 ] &&
+	ticks | grep -q "^$(( $(cat /tmp/save.last) + 5 ))$" &&
+	grep -q 'xen: resumed in a new domain' $slog && grep -q 'blkfront: xvda: reconnected' $slog &&
+	[ -f /tmp/save.ping ]; then
+	say "save: the domU was saved and restored, its ticker counted on past $(cat /tmp/save.last), xvda and eth0 reconnected"
+else
+	r10=failed
+fi
 [ "$r1" = 0 ] && [ "$r2" = 0 ] && [ "$r3" = 0 ] && [ "$r4" = 0 ] && [ "$r5" = 0 ] &&
-	[ "$r6" = 0 ] && [ "$r7" = 0 ] && [ "$r8" = 0 ] && [ "$r9" = 0 ] &&
+	[ "$r6" = 0 ] && [ "$r7" = 0 ] && [ "$r8" = 0 ] && [ "$r9" = 0 ] && [ "$r10" = 0 ] &&
 	finish passed || finish failed
