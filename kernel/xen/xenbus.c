@@ -326,7 +326,7 @@ static void xenbus_probe_all(void)
 }
 DEVICE_INIT(INIT_BUS, xenbus_probe_all);
 
-int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, const char *name)
+static int alloc_port(struct xenbus_device *dev, unsigned *port, const char *name)
 {
 	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF, .remote_dom = dev->otherend_id };
 	long rc = xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
@@ -336,8 +336,26 @@ int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, con
 		return -EIO;
 	}
 	*port = au.port;
-	*irq = xen_evtchn_irq(au.port, name);
+	return 0;
+}
+
+int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, const char *name)
+{
+	int rc = alloc_port(dev, port, name);
+
+	if (rc)
+		return rc;
+	*irq = xen_evtchn_irq(*port, name);
 	return *irq == IRQ_NONE ? -EBUSY : 0;
+}
+
+int xenbus_realloc_evtchn(struct xenbus_device *dev, unsigned *port, int irq, const char *name)
+{
+	int rc = alloc_port(dev, port, name);
+
+	if (!rc)
+		xen_evtchn_rebind(irq, *port);
+	return rc;
 }
 
 static void closed_written(int status, const char *reply, u32 len, void *arg)

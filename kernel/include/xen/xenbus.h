@@ -89,6 +89,9 @@ int xenbus_write_keys(struct xenbus_device *dev, const struct xenbus_key *keys, 
 /* An event channel bound to dev's back end and its irq (requested
  * later by the driver): 0, or -errno with a message naming name. */
 int xenbus_alloc_evtchn(struct xenbus_device *dev, unsigned *port, int *irq, const char *name);
+/* After a restore: a new event channel to dev's (new) back end, bound
+ * to the irq the driver already holds, so its handler stays in place. */
+int xenbus_realloc_evtchn(struct xenbus_device *dev, unsigned *port, int irq, const char *name);
 /* Go Closed from interrupt context (a back end that went away): the
  * state key is written asynchronously, its result not awaited. */
 void xenbus_close_async(struct xenbus_device *dev);

@@ -68,7 +68,6 @@ static int reconnect(struct blkfront_xb *b)
 	struct xenbus_device *xd = b->xd;
 	u64 sectors = dev->bd.nr_sectors, fl;
 	u32 ssize = dev->bd.sector_size;
-	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF };
 	unsigned order;
 	int rc, s;
 
@@ -91,15 +90,9 @@ static int reconnect(struct blkfront_xb *b)
 	irq_restore(fl);
 	if (rc)
 		return rc;
-	au.remote_dom = dev->backend_id;
-	rc = (int)xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
-	if (rc) {
-		pr_err("blkfront: %s: no event channel to domain %u: %s\n", dev->bd.name,
-		       dev->backend_id, xen_strerror(rc));
-		return -EIO;
-	}
-	dev->evtchn = au.port;
-	xen_evtchn_rebind(b->irq, au.port);
+	rc = xenbus_realloc_evtchn(xd, &dev->evtchn, b->irq, "blkfront");
+	if (rc)
+		return rc;
 	rc = blkfront_write_front_keys(b);
 	if (!rc)
 		rc = xenbus_switch_state(xd, XENBUS_INITIALISED);
