@@ -62,12 +62,19 @@ bool signal_child_autoreap(const struct proc *parent)
 }
 
 /* A signal nobody will see: ignored (by SIG_IGN or by default) and not
- * blocked — a blocked one stays pending, its action may change. */
+ * blocked — a blocked one stays pending, its action may change — or sent
+ * to a kernel thread (the boot thread, kworker), which has no user half
+ * to deliver it to: as Linux's kernel threads, they ignore every signal.
+ * Kept pending, it would end each of their interruptible sleeps at once
+ * (a kernel test's write to a closed pipe raises SIGPIPE at the boot
+ * thread). */
 bool signal_discarded(const struct proc *p, int sig)
 {
 	const struct linux_sigaction *a = &p->sig.action[sig - 1];
 	enum sig_default d;
 
+	if (!p->us)
+		return true;
 	if ((p->sig.blocked | p->sig.waiting) & SIG_BIT(sig))
 		return false;
 	if (a->sa_handler == SIG_IGN)
