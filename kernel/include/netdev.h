@@ -20,6 +20,11 @@
 
 struct netdev;
 
+/* What the device has cost its driver, for PROTEUS_NET_STATS. */
+struct netdev_stats_drv {
+	u64 notifies, notifies_suppressed, interrupts;
+};
+
 struct netdev_ops {
 	/* Send one frame of len bytes (ETH_HLEN <= len <= ETH_HLEN + mtu),
 	 * copied before return.  0, or -EAGAIN when the device has no room
@@ -27,6 +32,8 @@ struct netdev_ops {
 	 * when the device is gone.  Called with interrupts disabled, possibly
 	 * from an interrupt handler (a reply to an arriving frame). */
 	int (*xmit)(struct netdev *nd, const void *frame, size_t len);
+	/* Fill out (may be NULL: all 0).  Called with interrupts disabled. */
+	void (*stats)(struct netdev *nd, struct netdev_stats_drv *out);
 };
 
 struct netdev {
@@ -40,6 +47,7 @@ struct netdev {
 	void *proto;                 /* the protocol state bound to this device */
 	bool gone;
 	u64 rx_frames, tx_frames, rx_dropped, tx_dropped;
+	u64 tx_full;                 /* xmits the device had no room for */
 };
 
 /* Make nd known, naming it ethN when name is empty: 0 or -errno. */
@@ -53,6 +61,13 @@ struct netdev *netdev_first(void);
 void netdev_rx(struct netdev *nd, const void *frame, size_t len);
 /* Send through nd's ops, counting; what the stack calls. */
 int netdev_xmit(struct netdev *nd, const void *frame, size_t len);
+/* The driver has room again after an xmit said -EAGAIN (or the device
+ * went away): senders waiting in netdev_wait_room try again.  Callable
+ * from interrupt handlers. */
+void netdev_tx_room(struct netdev *nd);
+/* Sleep until a device has room; interrupts disabled, as sched_sleep.
+ * 0 (try again), or -EINTR when a signal is pending. */
+int netdev_wait_room(void);
 
 /* The stack's entry for received frames (one stack: the last to set it;
  * a driver's test borrows it and puts back the one returned). */

@@ -101,6 +101,7 @@ struct virtio_dev {
 	unsigned nvqs;
 	bool ready, failed;
 	u64 config_changes;
+	u64 interrupts;              /* the transport's handler ran (any vector, any cause) */
 };
 
 struct virtio_driver {

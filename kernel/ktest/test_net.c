@@ -9,15 +9,31 @@
 #include "kernel/net/sock.h"
 #include "kernel/fs/fs.h"
 #include "errno.h"
+#include "kworker.h"
 #include <string.h>
 
 static u8 kt_last[ETH_FRAME_MAX];
 static size_t kt_last_len;
-static unsigned kt_sent;
+static struct netdev kt_dev;
+static unsigned kt_sent, kt_full;      /* kt_full: xmits still to refuse for want of room */
+
+/* "Room came back", from another context than the sender's, as a
+ * device's completion interrupt would say it. */
+static void kt_room_fn(struct kwork *w)
+{
+	(void)w;
+	netdev_tx_room(&kt_dev);
+}
+static struct kwork kt_room = { .fn = kt_room_fn };
 
 static int kt_xmit(struct netdev *nd, const void *frame, size_t len)
 {
 	(void)nd;
+	if (kt_full) {
+		kt_full--;
+		kwork_queue(&kt_room);
+		return -EAGAIN;
+	}
 	memcpy(kt_last, frame, len);
 	kt_last_len = len;
 	kt_sent++;
@@ -229,7 +245,7 @@ KTEST(net_udp_socket, "a UDP socket binds, receives, sends with a valid checksum
 	KT_EXPECT(t, from.addr == KT_PEER && from.port == htons(1234));
 	arp_flush();
 	kt_arp_from_peer(2);                                   /* the peer's MAC, known */
-	rc = sock_send(a, "abc", 3, true, KT_PEER, htons(1234));
+	rc = sock_send(a, "abc", 3, true, KT_PEER, htons(1234), true);
 	KT_EXPECT_EQ(t, rc, 3);
 	KT_EXPECT(t, kt_last_len == ETH_HLEN + IP_HLEN + UDP_HLEN + 3 && kt_last[ETH_HLEN + 9] == 17);
 	{
@@ -241,10 +257,10 @@ KTEST(net_udp_socket, "a UDP socket binds, receives, sends with a valid checksum
 		s = net_csum_add(net_csum_add(0, ph, 12), kt_last + ETH_HLEN + IP_HLEN, UDP_HLEN + 3);
 		KT_EXPECT_EQ(t, net_csum_fold(s), 0);
 	}
-	KT_EXPECT_EQ(t, sock_send(a, big, 1472, true, KT_PEER, htons(1234)), 1472);
-	KT_EXPECT_EQ(t, sock_send(a, big, sizeof(big), true, KT_PEER, htons(1234)), -EMSGSIZE);
-	KT_EXPECT_EQ(t, sock_send(a, "x", 1, true, 0xffffffffu, htons(1234)), -EACCES);
-	KT_EXPECT_EQ(t, sock_send(b, "x", 1, false, 0, 0), -EDESTADDRREQ);
+	KT_EXPECT_EQ(t, sock_send(a, big, 1472, true, KT_PEER, htons(1234), true), 1472);
+	KT_EXPECT_EQ(t, sock_send(a, big, sizeof(big), true, KT_PEER, htons(1234), true), -EMSGSIZE);
+	KT_EXPECT_EQ(t, sock_send(a, "x", 1, true, 0xffffffffu, htons(1234), true), -EACCES);
+	KT_EXPECT_EQ(t, sock_send(b, "x", 1, false, 0, 0, true), -EDESTADDRREQ);
 	a->rcvbuf = 256;                                      /* SO_RCVBUF's floor */
 	drops = a->drops;
 	for (i = 0; i < 20; i++)
@@ -254,6 +270,37 @@ KTEST(net_udp_socket, "a UDP socket binds, receives, sends with a valid checksum
 	file_put(fa);
 	file_put(fb);
 	kt_dev.gone = true;                                   /* leave routing to real devices */
+}
+
+KTEST(net_send_waits_for_room, "a blocking UDP send waits while the device is full and then goes; a non-blocking one says EAGAIN")
+{
+	struct file *fa, *fb;
+	struct sock *a, *b;
+	u64 full;
+	unsigned sent;
+
+	if (!kt_up(t))
+		return;
+	KT_ASSERT(t, sock_create(SOCK_DGRAM, 0, O_NONBLOCK, &fa) == 0);
+	KT_ASSERT(t, sock_create(SOCK_DGRAM, 0, 0, &fb) == 0);
+	a = fa->priv, b = fb->priv;
+	arp_flush();
+	kt_arp_from_peer(2);
+	full = kt_dev.tx_full, sent = kt_sent;
+	kt_full = 1;
+	KT_EXPECT_EQ(t, sock_send(a, "nb", 2, true, KT_PEER, htons(1234), true), -EAGAIN);
+	KT_EXPECT_EQ(t, kt_dev.tx_full, full + 1);
+	KT_EXPECT_EQ(t, kt_sent, sent);
+	kt_full = 3;                                          /* three refusals, then room */
+	KT_EXPECT_EQ(t, sock_send(b, "blk", 3, true, KT_PEER, htons(1234), false), 3);
+	KT_EXPECT_EQ(t, kt_dev.tx_full, full + 4);
+	KT_EXPECT_EQ(t, kt_sent, sent + 1);
+	KT_EXPECT(t, kt_last_len == ETH_HLEN + IP_HLEN + UDP_HLEN + 3 &&
+		  !memcmp(kt_last + ETH_HLEN + IP_HLEN + UDP_HLEN, "blk", 3));
+	kt_full = 0;
+	file_put(fa);
+	file_put(fb);
+	kt_dev.gone = true;
 }
 
 KTEST(net_ping_sockets, "a ping socket's echo to 127.0.0.1 comes back with its id; a raw ICMP socket sees request and reply")
@@ -267,7 +314,7 @@ KTEST(net_ping_sockets, "a ping socket's echo to 127.0.0.1 comes back with its i
 	KT_ASSERT(t, sock_create(SOCK_DGRAM, IPPROTO_ICMP, O_NONBLOCK, &fp) == 0);
 	KT_ASSERT(t, sock_create(SOCK_RAW, IPPROTO_ICMP, O_NONBLOCK, &fr) == 0);
 	p = fp->priv, r = fr->priv;
-	KT_EXPECT_EQ(t, sock_send(p, echo, sizeof(echo), true, htonl(0x7f000001), 0),
+	KT_EXPECT_EQ(t, sock_send(p, echo, sizeof(echo), true, htonl(0x7f000001), 0, true),
 		     sizeof(echo));
 	rc = sock_recv(p, fp, buf, sizeof(buf), 0, &from);
 	KT_ASSERT(t, rc == sizeof(echo));
@@ -279,7 +326,7 @@ KTEST(net_ping_sockets, "a ping socket's echo to 127.0.0.1 comes back with its i
 	rc = sock_recv(r, fr, buf, sizeof(buf), 0, &from);        /* and the reply */
 	KT_EXPECT(t, rc == IP_HLEN + sizeof(echo) && buf[IP_HLEN] == 0);
 	KT_EXPECT_EQ(t, sock_send(p, "\x00\x00\x00\x00\x00\x00\x00\x00", 8, true,
-				  htonl(0x7f000001), 0), -EINVAL);   /* only echo requests */
+				  htonl(0x7f000001), 0, true), -EINVAL);   /* only echo requests */
 	file_put(fp);
 	file_put(fr);
 }

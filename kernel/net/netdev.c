@@ -8,12 +8,18 @@
 #include "errno.h"
 #include "pv/ops.h"
 #include "printk.h"
+#include "sched.h"
+#include "clock.h"
 #include "lib/fmt.h"
 #include <string.h>
 
 static struct netdev *netdev_list;
 static unsigned netdev_count;
 static netdev_rx_fn *netdev_rx_handler;
+static unsigned netdev_room_waiters;
+/* What waiting senders sleep on: one channel for every device, as a
+ * sender does not know which device its route ends at. */
+static const char netdev_room_chan;
 
 int netdev_register(struct netdev *nd)
 {
@@ -43,6 +49,26 @@ void netdev_unregister(struct netdev *nd)
 {
 	nd->gone = true;
 	pr_info("net: %s is gone\n", nd->name);
+	netdev_tx_room(nd);                  /* its waiting senders now get -ENODEV */
+}
+
+void netdev_tx_room(struct netdev *nd)
+{
+	(void)nd;
+	if (netdev_room_waiters)
+		sched_wakeup(&netdev_room_chan);
+}
+
+/* The timed sleep is a guard, not the mechanism: a driver that frees room
+ * without saying so costs its senders 100 ms a time, never a hang. */
+int netdev_wait_room(void)
+{
+	int rc;
+
+	netdev_room_waiters++;
+	rc = sched_sleep_until(&netdev_room_chan, clock_ns() + 100000000ull);
+	netdev_room_waiters--;
+	return rc;
 }
 
 struct netdev *netdev_find(const char *name)
@@ -95,7 +121,9 @@ int netdev_xmit(struct netdev *nd, const void *frame, size_t len)
 	fl = irq_save();
 	rc = nd->ops->xmit(nd, frame, len);
 	irq_restore(fl);
-	if (rc)
+	if (rc == -EAGAIN)
+		nd->tx_full++;
+	else if (rc)
 		nd->tx_dropped++;
 	else
 		nd->tx_frames++;

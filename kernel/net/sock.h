@@ -40,10 +40,14 @@ int sock_create(int type, int proto, int flags, struct file **out);
  * and *err -EBADF or -ENOTSOCK. */
 struct sock *sock_from_fd(int fd, struct file **fp, int *err);
 int sock_bind(struct sock *s, be32 addr, be16 port);
+/* ioctl on a socket: PROTEUS_NET_STATS (include/abi/proteus_net.h), else -ENOTTY. */
+long sock_ioctl(struct sock *s, unsigned cmd, u64 arg);
 int sock_connect(struct sock *s, be32 addr, be16 port);
 /* Send n bytes (a kernel buffer) to (addr, port), or the peer when
- * !to: the count or -errno. */
-long sock_send(struct sock *s, const void *buf, size_t n, bool to, be32 addr, be16 port);
+ * !to: the count or -errno.  While the device has no room it waits,
+ * unless nonblock (then -EAGAIN). */
+long sock_send(struct sock *s, const void *buf, size_t n, bool to, be32 addr, be16 port,
+	       bool nonblock);
 /* Receive one datagram into buf (cap bytes): its full length (more than
  * cap when truncated), the sender in *from; or -errno. */
 long sock_recv(struct sock *s, struct file *f, void *buf, size_t cap, int flags,

@@ -12,11 +12,11 @@
  * the list and every queue are touched with interrupts off.
  */
 #include "sock.h"
+#include "netdev.h"
 #include "errno.h"
 #include "mm.h"
 #include "sched.h"
 #include "clock.h"
-#include "pv/ops.h"
 #include "pv/ops.h"
 #include "kernel/fs/fs.h"
 #include <string.h>
@@ -153,24 +153,8 @@ void sock_deliver_icmp(const u8 *ip, size_t iplen, size_t hlen)
 	}
 }
 
-long sock_send(struct sock *s, const void *buf, size_t n, bool to, be32 addr, be16 port)
+static long sock_send_once(struct sock *s, const void *buf, size_t n, be32 addr, be16 port)
 {
-	if (s->shut_wr)
-		return -EPIPE;
-	if (!to) {
-		if (!s->connected)
-			return -EDESTADDRREQ;
-		addr = s->raddr;
-		port = s->rport;
-	}
-	if (addr == 0xffffffffu && !s->broadcast)
-		return -EACCES;
-	if (!s->bound) {
-		int rc = sock_bind(s, 0, 0);
-
-		if (rc)
-			return rc;
-	}
 	if (s->proto == IPPROTO_UDP)
 		return udp_output(s->laddr, s->lport, addr, port, buf, n);
 	if (s->type == SOCK_DGRAM) {
@@ -186,6 +170,44 @@ long sock_send(struct sock *s, const void *buf, size_t n, bool to, be32 addr, be
 		memcpy(m + 2, &sum, 2);
 	}
 	return ipv4_output(s->laddr, addr, IPPROTO_ICMP, buf, n);
+}
+
+/*
+ * A device with no room (-EAGAIN from its xmit) makes a blocking sender
+ * wait and send again, as Linux's send buffer does, so a stream is not
+ * thinned by the sender's own queue; a non-blocking one gets -EAGAIN.
+ * Interrupts stay off from the try to the sleep, so the driver's
+ * netdev_tx_room cannot come in between and be missed.
+ */
+long sock_send(struct sock *s, const void *buf, size_t n, bool to, be32 addr, be16 port,
+	       bool nonblock)
+{
+	long rc;
+	u64 fl;
+
+	if (s->shut_wr)
+		return -EPIPE;
+	if (!to) {
+		if (!s->connected)
+			return -EDESTADDRREQ;
+		addr = s->raddr;
+		port = s->rport;
+	}
+	if (addr == 0xffffffffu && !s->broadcast)
+		return -EACCES;
+	if (!s->bound) {
+		rc = sock_bind(s, 0, 0);
+		if (rc)
+			return rc;
+	}
+	fl = irq_save();
+	while ((rc = sock_send_once(s, buf, n, addr, port)) == -EAGAIN && !nonblock)
+		if (netdev_wait_room()) {
+			rc = -ERESTARTSYS;
+			break;
+		}
+	irq_restore(fl);
+	return rc;
 }
 
 /* Copy len bytes at offset off of the ring's unread bytes, leaving them. */
@@ -254,7 +276,7 @@ static long sock_file_read(struct file *f, void *buf, size_t n, u64 *pos)
 static long sock_file_write(struct file *f, const void *buf, size_t n, u64 *pos)
 {
 	(void)pos;
-	return sock_send(f->priv, buf, n, false, 0, 0);
+	return sock_send(f->priv, buf, n, false, 0, 0, f->flags & O_NONBLOCK);
 }
 
 static unsigned sock_file_poll(struct file *f)
@@ -293,8 +315,7 @@ static const struct file_ops sock_fops = {
 
 static long sock_file_ioctl(struct file *f, unsigned cmd, u64 arg)
 {
-	(void)f, (void)cmd, (void)arg;
-	return -ENOTTY;
+	return sock_ioctl(f->priv, cmd, arg);
 }
 
 int sock_create(int type, int proto, int flags, struct file **out)

@@ -124,7 +124,6 @@ static long do_sendto(int fd, const struct linux_iovec *iov, unsigned niov, int 
 
 	if (!s)
 		return err;
-	(void)flags;                         /* MSG_DONTWAIT, MSG_NOSIGNAL: sends never block */
 	for (i = 0; i < niov; i++) {
 		if (iov[i].iov_len > SOCK_IO_MAX || total + iov[i].iov_len > SOCK_IO_MAX) {
 			file_put(f);
@@ -144,7 +143,8 @@ static long do_sendto(int fd, const struct linux_iovec *iov, unsigned niov, int 
 		off += iov[i].iov_len;
 	}
 	if (!rc)
-		rc = sock_send(s, buf, total, uaddr != 0, sa.sin_addr, sa.sin_port);
+		rc = sock_send(s, buf, total, uaddr != 0, sa.sin_addr, sa.sin_port,
+			       (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT));
 	kfree(buf);
 	file_put(f);
 	return rc;

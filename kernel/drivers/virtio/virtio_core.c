@@ -207,6 +207,7 @@ void virtio_isr_dispatch(struct virtio_dev *d, u32 isr)
 {
 	unsigned i;
 
+	d->interrupts++;
 	if (isr & VIRTIO_ISR_CONFIG)
 		virtio_config_interrupt(d);
 	if (isr & VIRTIO_ISR_QUEUE)

@@ -109,10 +109,17 @@ static void vnet_tx_reclaim(struct vnet *v)
 	}
 }
 
-/* transmitq1's callback: only when the pool ran dry (see vnet_xmit). */
+/* transmitq1's callback: only when the pool ran dry (see vnet_xmit),
+ * and a sender may be waiting for the room. */
 static void vnet_tx_done(struct virtqueue *vq)
 {
-	vnet_tx_reclaim(vq->priv);
+	struct vnet *v = vq->priv;
+
+	vnet_tx_reclaim(v);
+	if (v->tx_nfree) {
+		virtq_disable_cb(vq);
+		netdev_tx_room(&v->nd);
+	}
 }
 
 static int vnet_xmit(struct netdev *nd, const void *frame, size_t len)
@@ -123,9 +130,15 @@ static int vnet_xmit(struct netdev *nd, const void *frame, size_t len)
 
 	vnet_tx_reclaim(v);
 	if (!v->tx_nfree) {
-		v->tx_full++;
-		virtq_enable_cb(v->tx);            /* hear when room comes back */
-		return -EAGAIN;
+		/* Hear when room comes back (vnet_tx_done); buffers used
+		 * before the callback was on are taken now instead. */
+		if (!virtq_enable_cb(v->tx))
+			vnet_tx_reclaim(v);
+		if (!v->tx_nfree) {
+			v->tx_full++;
+			return -EAGAIN;
+		}
+		virtq_disable_cb(v->tx);
 	}
 	buf = v->tx_free[--v->tx_nfree];
 	memset(buf, 0, VNET_HDR_LEN);
@@ -140,7 +153,17 @@ static int vnet_xmit(struct netdev *nd, const void *frame, size_t len)
 	return 0;
 }
 
-static const struct netdev_ops vnet_ops = { .xmit = vnet_xmit };
+/* Both queues' kicks, and the device's interrupts (one may serve both queues). */
+static void vnet_stats(struct netdev *nd, struct netdev_stats_drv *out)
+{
+	struct vnet *v = nd->priv;
+
+	out->notifies = v->rx->kicks + v->tx->kicks;
+	out->notifies_suppressed = v->rx->kicks_suppressed + v->tx->kicks_suppressed;
+	out->interrupts = v->dev->interrupts;
+}
+
+static const struct netdev_ops vnet_ops = { .xmit = vnet_xmit, .stats = vnet_stats };
 
 static void vnet_read_identity(struct vnet *v)
 {

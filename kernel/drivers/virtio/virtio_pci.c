@@ -171,6 +171,7 @@ static void vp_msix(unsigned irq, void *arg)
 	struct virtio_pci *vp = arg;
 	unsigned entry = irq_desc(irq)->hwirq, i;
 
+	vp->vdev.interrupts++;
 	if (entry == 0)
 		virtio_config_interrupt(&vp->vdev);
 	for (i = 0; i < vp->vdev.nvqs; i++)

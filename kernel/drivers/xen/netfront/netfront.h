@@ -49,7 +49,8 @@ struct netfront_dev {
 	void (*notify)(struct netfront_dev *dev);
 	bool broken;                             /* the back end broke the protocol */
 	bool suspended;                          /* saving: nothing is sent */
-	u64 notifies, tx_full, bad_responses, rx_errors, tx_errors;
+	u64 notifies, notifies_suppressed, events;
+	u64 tx_full, bad_responses, rx_errors, tx_errors;
 };
 
 /* Allocate and grant the slot pages, post every rx slot: 0 or -errno.

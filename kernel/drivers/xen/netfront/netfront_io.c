@@ -60,10 +60,16 @@ static void rx_post(struct netfront_dev *dev)
 	dev->rx.req_prod_pvt++;
 }
 
-static void notify(struct netfront_dev *dev)
+/* After requests were pushed on r: tell the back end if it asked (its
+ * req_event), else count what its event suppression saved. */
+static void push(struct netfront_dev *dev, struct xen_front_ring *r)
 {
-	dev->notifies++;
-	dev->notify(dev);
+	if (xen_front_ring_push(r)) {
+		dev->notifies++;
+		dev->notify(dev);
+	} else {
+		dev->notifies_suppressed++;
+	}
 }
 
 /* Every tx id free, nothing half received, every rx buffer posted. */
@@ -81,8 +87,7 @@ static void io_start(struct netfront_dev *dev)
 	dev->rx_len = 0;
 	for (i = 0; i < NETFRONT_RX_SLOTS; i++)
 		rx_post(dev);
-	if (xen_front_ring_push(&dev->rx))
-		notify(dev);
+	push(dev, &dev->rx);
 }
 
 int netfront_io_init(struct netfront_dev *dev)
@@ -136,6 +141,7 @@ static void broken(struct netfront_dev *dev, const char *ring)
 
 static void tx_reap(struct netfront_dev *dev)
 {
+	bool was_full = !dev->tx_nfree;
 	int n;
 
 	do {
@@ -161,6 +167,8 @@ static void tx_reap(struct netfront_dev *dev)
 			dev->tx_free[dev->tx_nfree++] = rsp.id;
 		}
 	} while (xen_front_ring_final_check(&dev->tx));
+	if (was_full && dev->tx_nfree)
+		netdev_tx_room(&dev->nd);
 }
 
 int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
@@ -190,12 +198,20 @@ int netfront_xmit(struct netdev *nd, const void *frame, size_t len)
 	req->id = id;
 	req->size = (u16)len;
 	dev->tx.req_prod_pvt++;
-	if (xen_front_ring_push(&dev->tx))
-		notify(dev);
+	push(dev, &dev->tx);
 	return 0;
 }
 
-const struct netdev_ops netfront_netdev_ops = { .xmit = netfront_xmit };
+static void netfront_stats(struct netdev *nd, struct netdev_stats_drv *out)
+{
+	struct netfront_dev *dev = nd->priv;
+
+	out->notifies = dev->notifies;
+	out->notifies_suppressed = dev->notifies_suppressed;
+	out->interrupts = dev->events;
+}
+
+const struct netdev_ops netfront_netdev_ops = { .xmit = netfront_xmit, .stats = netfront_stats };
 
 static void rx_frame_end(struct netfront_dev *dev)
 {
@@ -253,6 +269,7 @@ void netfront_io_interrupt(struct netfront_dev *dev)
 	bool posted = false;
 	int n;
 
+	dev->events++;
 	if (dev->broken)
 		return;
 	do {
@@ -268,8 +285,8 @@ void netfront_io_interrupt(struct netfront_dev *dev)
 			posted = true;
 		}
 	} while (xen_front_ring_final_check(&dev->rx));
-	if (posted && xen_front_ring_push(&dev->rx))
-		notify(dev);
+	if (posted)
+		push(dev, &dev->rx);
 	tx_reap(dev);
 }
 

@@ -33,7 +33,6 @@ static int reconnect(struct netfront_xb *b)
 {
 	struct netfront_dev *dev = &b->dev;
 	struct xenbus_device *xd = b->xd;
-	struct xen_evtchn_alloc_unbound au = { .dom = XEN_DOMID_SELF };
 	u64 fl;
 	int rc, s;
 
@@ -50,15 +49,9 @@ static int reconnect(struct netfront_xb *b)
 	rc = netfront_rings_grant(b);
 	if (rc)
 		return rc;
-	au.remote_dom = dev->backend_id;
-	rc = (int)xen_hcall2(XEN_HYPERCALL_event_channel_op, XEN_EVTCHNOP_alloc_unbound, &au);
-	if (rc) {
-		pr_err("netfront: %s: no event channel to domain %u: %s\n", dev->nd.name,
-		       dev->backend_id, xen_strerror(rc));
-		return -EIO;
-	}
-	dev->evtchn = au.port;
-	xen_evtchn_rebind(b->irq, au.port);
+	rc = xenbus_realloc_evtchn(xd, &dev->evtchn, b->irq, "netfront");
+	if (rc)
+		return rc;
 	rc = netfront_write_front_keys(b);
 	if (rc)
 		return rc;
@@ -92,6 +85,7 @@ void netfront_resume(struct xenbus_device *xd, bool new_domain)
 	}
 	fl = irq_save();
 	b->dev.suspended = false;
+	netdev_tx_room(&b->dev.nd);          /* senders held by the suspend go on */
 	if (rc) {
 		pr_err("netfront: %s: no back end after the restore (%d): the interface is gone\n",
 		       b->dev.nd.name, rc);
