@@ -9,7 +9,7 @@
 #   make run-domu     the same ELF as a Xen PV domU of a Linux dom0 (ktest, batch)
 #   make run-domu-pvh the same as a PVH domU
 #   make check        every test: host unit tests, then the boot matrix
-#   make bench        bench-latency, bench-lazy, bench-blk, bench-micro (bench/report.md)
+#   make bench        bench-latency, bench-lazy, bench-blk, bench-net, bench-micro (bench/report.md)
 #   make bench-latency  lat's per-op costs on every platform (bench/latency.md)
 #   make bench-lazy     fork/exit/munmap/switch with lazy modes on and off (bench/lazy.md)
 #   make bench-micro    the kernel's per-op, page-table and whole-kernel benches (bench/report.md)
@@ -35,7 +35,7 @@ $(error PARAVIRT must be 0 or 1, not '$(PARAVIRT)')
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu run-domu-pvh check bench bench-latency bench-lazy bench-micro bench-blk unit deps clean
+.PHONY: all kernel initrd tool run run-xen run-pvh run-kvm run-domu run-domu-pvh check bench bench-latency bench-lazy bench-micro bench-blk bench-net unit deps clean
 
 all: kernel initrd tool
 
@@ -263,6 +263,7 @@ bench: all $(BUILD)/.deps-ok
 	$(BUILD)/proteus bench latency
 	$(BUILD)/proteus bench lazy
 	$(BUILD)/proteus bench blk
+	$(BUILD)/proteus bench net
 	$(BUILD)/proteus bench micro
 
 # lat as init on every platform: bench/results/latency*, bench/latency.md.
@@ -275,6 +276,12 @@ bench-latency: all $(BUILD)/.deps-ok
 bench-blk: all $(BUILD)/.deps-ok
 	$(MAKE) PARAVIRT=0 kernel
 	$(BUILD)/proteus bench blk
+
+# udpbench as init against udppeer: virtio-net natively (the peer on the
+# host), netfront as a domU (the peer in dom0): bench/results/net.tsv,
+# net.png, bench/net.md.
+bench-net: all $(BUILD)/.deps-ok
+	$(BUILD)/proteus bench net
 
 # lazy as init with the lazy modes on and off: bench/results/lazy.tsv, two
 # plots, bench/lazy.md.

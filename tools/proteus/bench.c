@@ -190,7 +190,7 @@ static int bench_latency(int argc, char **argv)
 int bench_main(int argc, char **argv)
 {
 	if (argc < 2)
-		return bench_usage("bench needs a benchmark: latency, lazy, micro or blk");
+		return bench_usage("bench needs a benchmark: latency, lazy, micro, blk or net");
 	if (strcmp(argv[1], "latency") == 0)
 		return bench_latency(argc, argv);
 	if (strcmp(argv[1], "lazy") == 0)
@@ -199,9 +199,11 @@ int bench_main(int argc, char **argv)
 		return bench_micro_main(argc, argv);
 	if (strcmp(argv[1], "blk") == 0)
 		return bench_blk_main(argc, argv);
+	if (strcmp(argv[1], "net") == 0)
+		return bench_net_main(argc, argv);
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		proteus_usage(stdout);
 		return 0;
 	}
-	return bench_usage("unknown benchmark (expected latency, lazy, micro or blk)");
+	return bench_usage("unknown benchmark (expected latency, lazy, micro, blk or net)");
 }

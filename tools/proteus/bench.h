@@ -29,6 +29,7 @@ struct bench_boot {
 	const char *logdir;
 	const char *xen;          /* the Xen image for xen platforms */
 	const char *disk;         /* --disk FILE, or NULL */
+	int net;                  /* --net: a virtio-net NIC on QEMU's user network */
 };
 /* Boot b; on exit status 0 read its console log (its path in log) into
  * *text (malloc'd).  0, or -1 after saying why on stderr. */
@@ -109,6 +110,12 @@ struct benchlat_result {
 
 /* `proteus bench lazy` (bench_lazy*.c). */
 int benchlazy_main(int argc, char **argv);
+/* A measuring program's table in a console log (bench_rows.c): the rows
+ * "PROG<TAB>OP<TAB>numbers", ops[0..nrows) in order (a header row, OP
+ * "op", is skipped), nfields numbers each, into out[row * nfields + k];
+ * then a line "PROG: done".  0, or -1 with a one-line reason in err. */
+int bench_rows_parse(const char *text, size_t n, const char *prog, const char *const *ops, unsigned nrows,
+		     unsigned nfields, double *out, char *err, size_t errlen);
 /* `proteus bench blk` (bench_blk.c). */
 int bench_blk_main(int argc, char **argv);
 #define BLK_ROWS 4                /* read and write, 4 and 64 KiB calls */
@@ -124,6 +131,20 @@ struct blk_result {
  * read 65536, write 4096, write 65536), every field a number, then
  * "blkbench: done".  0, or -1 with a one-line reason in err. */
 int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen);
+/* `proteus bench net` (bench_net.c). */
+int bench_net_main(int argc, char **argv);
+#define NET_ROWS 3                /* rtt, stream-tx, stream-rx */
+#define NET_FIELDS 13             /* after the op */
+struct net_row {
+	double f[NET_FIELDS];     /* bytes count delivered tsc idle tx_frames rx_frames tx_full notifies suppressed interrupts hypercalls retries */
+};
+struct net_result {
+	const char *skipped;
+	struct net_row row[NET_ROWS];
+};
+/* Check one boot's output: udpbench's three rows in order, every field a
+ * number, then "udpbench: done".  0, or -1 with a one-line reason in err. */
+int bench_net_parse(const char *text, size_t n, struct net_result *r, char *err, size_t errlen);
 /* `proteus bench micro` (bench_micro*.c). */
 int bench_micro_main(int argc, char **argv);
 

@@ -54,52 +54,15 @@ static const double blk_bytes[BLK_ROWS] = { 4096, 65536, 4096, 65536 };
 
 int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen)
 {
-	const char *l = text, *end = text + n;
-	unsigned got = 0;
-	int done = 0;
-
-	while (l < end) {
-		const char *nl = memchr(l, '\n', (size_t)(end - l));
-		size_t len = (size_t)((nl ? nl : end) - l);
-
-		while (len && l[len - 1] == '\r')
-			len--;
-		if (len == 14 && !memcmp(l, "blkbench: done", 14))
-			done = 1;
-		if (len > 9 && !memcmp(l, "blkbench\t", 9) && memcmp(l + 9, "op\t", 3)) {
-			const char *p = l + 9, *e = l + len, *t = memchr(p, '\t', (size_t)(e - p));
-			unsigned k = 0;
-
-			if (got >= BLK_ROWS || !t || (size_t)(t - p) != strlen(blk_ops[got]) ||
-			    memcmp(p, blk_ops[got], (size_t)(t - p))) {
-				snprintf(err, errlen, "blkbench row %u is not '%s'", got + 1,
-					 got < BLK_ROWS ? blk_ops[got] : "(none: too many rows)");
-				return -1;
-			}
-			for (p = t + 1; p <= e && k < BLK_FIELDS; k++) {
-				const char *q = memchr(p, '\t', (size_t)(e - p));
-				size_t fl = (size_t)((q ? q : e) - p);
-
-				if (bench_number(p, fl, &r->row[got].f[k]) < 0) {
-					snprintf(err, errlen, "blkbench %s row, field %u: '%.*s' is no number",
-						 blk_ops[got], k + 2, (int)fl, p);
-					return -1;
-				}
-				p = q ? q + 1 : e + 1;
-			}
-			if (k != BLK_FIELDS || p <= e || r->row[got].f[0] != blk_bytes[got]) {
-				snprintf(err, errlen, "blkbench row %u: %u fields or the wrong call size", got + 1, k);
-				return -1;
-			}
-			got++;
-		}
-		l = nl ? nl + 1 : end;
-	}
-	if (got != BLK_ROWS || !done) {
-		snprintf(err, errlen, "blkbench gave %u of %u rows%s", got, BLK_ROWS,
-			 done ? "" : " and no 'blkbench: done'");
+	_Static_assert(sizeof r->row[0] == BLK_FIELDS * sizeof(double), "rows are packed numbers");
+	if (bench_rows_parse(text, n, "blkbench", blk_ops, BLK_ROWS, BLK_FIELDS, (double *)r->row, err, errlen) < 0)
 		return -1;
-	}
+	for (unsigned k = 0; k < BLK_ROWS; k++)
+		if (r->row[k].f[0] != blk_bytes[k]) {
+			snprintf(err, errlen, "blkbench row %u: %.0f bytes per call, not %.0f", k + 1,
+				 r->row[k].f[0], blk_bytes[k]);
+			return -1;
+		}
 	return 0;
 }
 

@@ -51,6 +51,8 @@ int bench_boot(const struct bench_boot *b, char *log, size_t loglen, void **text
 		words[nw++] = "--disk";
 		words[nw++] = b->disk;
 	}
+	if (b->net)
+		words[nw++] = "--net";
 	words[nw++] = "--timeout";
 	words[nw++] = strcmp(b->platform, "qemu") == 0 ? BENCH_TIMEOUT_NATIVE : BENCH_TIMEOUT_VIRT;
 	words[nw++] = "--log";

@@ -80,7 +80,8 @@ static const char *const plots_prose =
 	"Lazy batching on fork, exit, munmap and the context switch (`user/lazy.c`; tables and method\n"
 	"in `lazy.md`), the latency suite's two charts, the per-op deltas, the page-table sweep, and\n"
 	"disk I/O through virtio-blk (`user/blkbench.c`; the table, blkfront as a domU included, and the\n"
-	"method in `blk.md`).\n"
+	"method in `blk.md`), and UDP through virtio-net (`user/udpbench.c`; the table, netfront as a\n"
+	"domU included, and the method in `net.md`).\n"
 	"\n"
 	"![lazy batching: hypercalls](results/lazy-hypercalls.png)\n"
 	"\n"
@@ -96,7 +97,9 @@ static const char *const plots_prose =
 	"\n"
 	"![page-table updates: instructions](results/pt-instructions.png)\n"
 	"\n"
-	"![disk I/O: instructions per KiB](results/blk.png)\n";
+	"![disk I/O: instructions per KiB](results/blk.png)\n"
+	"\n"
+	"![UDP: instructions per round trip and per KiB](results/net.png)\n";
 
 static void latency_section(FILE *f, const struct micro_all *a)
 {

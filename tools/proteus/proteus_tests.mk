@@ -4,7 +4,7 @@
 # each run standalone and exit non-zero on failure.  Their objects live in
 # $(BUILD)/host/unit/proteus/, apart from unit.mk's.
 
-PROTEUS_UNIT_NAMES := test_sites test_runargs test_xenrun test_benchlat test_benchlazy test_benchmicro test_benchblk
+PROTEUS_UNIT_NAMES := test_sites test_runargs test_xenrun test_benchlat test_benchlazy test_benchmicro test_benchblk test_benchnet
 PROTEUS_UNIT_BINS  := $(PROTEUS_UNIT_NAMES:%=$(BUILD)/host/unit/%)
 PROTEUS_UNIT_OBJS  := $(PROTEUS_UNIT_NAMES:%=$(BUILD)/host/unit/proteus/%.o)
 

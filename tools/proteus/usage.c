@@ -17,6 +17,7 @@ void proteus_usage(FILE *out)
 		"       proteus bench lazy [--out DIR] [--xen PATH] [--runs N] [--quick]\n"
 		"       proteus bench micro [--out DIR] [--xen PATH] [--runs N]\n"
 		"       proteus bench blk [--out DIR]\n"
+		"       proteus bench net [--out DIR]\n"
 		"       proteus sites ELF\n"
 		"       proteus help\n"
 		"\n"
@@ -62,6 +63,10 @@ void proteus_usage(FILE *out)
 		"       blk: boot init=/bin/blkbench with a disk: virtio-blk natively (pc, pc\n"
 		"       without EVENT_IDX, PARAVIRT=0, microvm; -icount, once) and blkfront as a\n"
 		"       Xen PV domU; write DIR/blk.tsv, DIR/blk.png and bench/blk.md.\n"
+		"       net: boot init=/bin/udpbench against user/udppeer: virtio-net natively\n"
+		"       (pc, pc without EVENT_IDX; -icount, once; the peer on this host)\n"
+		"       and netfront as a Xen PV domU (the peer in dom0); write DIR/net.tsv,\n"
+		"       DIR/net.png and bench/net.md.\n"
 		"sites  check every pv call site in the ELF against pvops.def and print the\n"
 		"       census by group and op.  exit 0 ok, 1 inconsistent, 2 usage or I/O.\n",
 		RUN_DEFAULT_KERNEL, RUN_DEFAULT_INITRD, RUN_DEFAULT_TIMEOUT);
