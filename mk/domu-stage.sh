@@ -16,15 +16,17 @@ KERNEL=$1 INITRD=$2 SCEN=$3 OUT=$4; shift 4
 IMG=$(bash "$HERE/mk/domu-image.sh" | tail -1)
 [ -s "$IMG/dom0-base.cpio" ] || { echo "$0: mk/domu-image.sh gave no image" >&2; exit 1; }
 mkdir -p "$OUT"
+# The tree in $R/t, its archive beside it: not inside the tree it archives.
 R=$(mktemp -d); trap 'rm -rf "$R"' EXIT
-mkdir -p "$R/proteus"
-cp "$HERE/mk/domu/dom0-init" "$R/init"; chmod 755 "$R/init"
-cp "$KERNEL" "$R/proteus/proteus.elf"
-[ "$INITRD" = - ] || cp "$INITRD" "$R/proteus/initrd.cpio"
-cp "$HERE/tests/domu/$SCEN.sh" "$R/proteus/scenario.sh"
-echo "$*" > "$R/proteus/cmdline"
-echo "${DOMU_TYPE:-pv}" > "$R/proteus/type"
-(cd "$R" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) > "$R/run.cpio"
+T=$R/t
+mkdir -p "$T/proteus"
+cp "$HERE/mk/domu/dom0-init" "$T/init"; chmod 755 "$T/init"
+cp "$KERNEL" "$T/proteus/proteus.elf"
+[ "$INITRD" = - ] || cp "$INITRD" "$T/proteus/initrd.cpio"
+cp "$HERE/tests/domu/$SCEN.sh" "$T/proteus/scenario.sh"
+echo "$*" > "$T/proteus/cmdline"
+echo "${DOMU_TYPE:-pv}" > "$T/proteus/type"
+(cd "$T" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) > "$R/run.cpio"
 cat "$IMG/dom0-base.cpio" "$R/run.cpio" > "$OUT/dom0.cpio"
 ln -sf "$IMG/xen.elf" "$OUT/xen.elf"
 ln -sf "$IMG/vmlinux" "$OUT/vmlinux"
