@@ -311,6 +311,23 @@ for m in pc q35 microvm; do
 done
 boot "net/pc/ping-gateway" 0 '^1 packets transmitted, 1 packets received' --net --kernel "$KERNEL" \
 	-- init=/bin/busybox ip=10.0.2.15/24:10.0.2.2 -- ping -c 1 -W 10 10.0.2.2
+# A UDP stream out, faster than the device drains its ring (so blocking
+# sends must wait for room, not fail), round trips and bursts in:
+# udpbench against udppeer on the host, which the guest reaches as
+# 10.0.2.2; every send must succeed and every request be answered.
+f=$LOG/net-pc-udp-stream
+port=$((20000 + ($$ + pass + fail + 7) % 20000))
+"$BUILD/user/udppeer" "$port" 300 >"$f.peer" 2>&1 &
+peer=$!
+"$PROTEUS" run --on qemu --machine pc --timeout "$TIMEOUT" --log "$f.log" --net --kernel "$KERNEL" \
+	-- init=/bin/udpbench ip=10.0.2.15/24,10.0.2.2 -- 10.0.2.2 "$port" 200 >/dev/null 2>"$f.err"
+rc=$?
+kill "$peer" 2>/dev/null; wait "$peer" 2>/dev/null
+if [ "$rc" -eq 0 ] && grep -q '^udpbench: done' "$f.log"; then
+	ok "net/pc/udp-stream"
+else
+	bad "net/pc/udp-stream" "exit $rc, want 0 and 'udpbench: done' in $f.log ($(grep -m1 FAIL "$f.log"))"
+fi
 
 # A disk through the Linux block ABI: build/user/diskcheck writes a
 # self-describing pattern image on the host, checks it and writes its edits
