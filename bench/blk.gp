@@ -7,7 +7,7 @@
 if (!exists("tsv")) tsv = "bench/results/blk.tsv"
 if (!exists("out")) out = "bench/results/blk.png"
 
-ROWS = "read/4096 read/65536 write/4096 write/65536"
+ROWS = "read/4096 read/65536 write/4096 write/65536 read-par/4096"
 CONFIGS = "virtio-pci virtio-pci-noevidx virtio-pci-pv0 virtio-mmio"
 pos(s, i) = i > words(ROWS) ? NaN : (word(ROWS, i) eq s ? i : pos(s, i + 1))
 N = words(CONFIGS)

@@ -23,6 +23,11 @@
  * the PROTEUS_BLK_STATS ioctl (include/abi/proteus_blk.h).  A write run
  * ends with fsync, inside the timed part: the data is on the device.
  * Each run is preceded by one untimed pass over the first MiB (warm-up).
+ *
+ * A fifth run, read-par, reads the same bytes in 4 KiB calls from
+ * PAR_PROCS processes at once, each its own quarter: several requests in
+ * flight, so the device's event suppression (EVENT_IDX, req_event) and
+ * the driver's batching have something to save.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "abi/proteus_blk.h"
+
+#define PAR_PROCS 4
 
 static uint8_t buf[65536];
 
@@ -70,11 +78,11 @@ static int sample(int fd, int hfd, struct sample *s)
 	return 0;
 }
 
-static int pass(int fd, int write, size_t bs, uint64_t bytes)
+static int pass_from(int fd, int write, size_t bs, uint64_t from, uint64_t bytes)
 {
 	uint64_t at;
 
-	for (at = 0; at < bytes; at += bs) {
+	for (at = from; at < from + bytes; at += bs) {
 		ssize_t n = write ? pwrite(fd, buf, bs, (off_t)at) : pread(fd, buf, bs, (off_t)at);
 		if (n != (ssize_t)bs) {
 			printf("blkbench: FAIL %s of %zu at %llu: %s\n", write ? "pwrite" : "pread", bs,
@@ -87,6 +95,50 @@ static int pass(int fd, int write, size_t bs, uint64_t bytes)
 		return -1;
 	}
 	return 0;
+}
+
+static int pass(int fd, int write, size_t bs, uint64_t bytes)
+{
+	return pass_from(fd, write, bs, 0, bytes);
+}
+
+/* PAR_PROCS readers at once, each over its own part of bytes. */
+static int pass_par(int fd, size_t bs, uint64_t bytes)
+{
+	uint64_t part = bytes / PAR_PROCS / bs * bs;
+	int failed = 0, status;
+
+	for (int i = 0; i < PAR_PROCS; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0) {
+			printf("blkbench: FAIL fork: %s\n", strerror(errno));
+			return -1;
+		}
+		if (pid == 0)
+			_exit(pass_from(fd, 0, bs, (uint64_t)i * part, part) ? 1 : 0);
+	}
+	for (int i = 0; i < PAR_PROCS; i++)
+		if (wait(&status) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+			failed = 1;
+	if (failed)
+		printf("blkbench: FAIL a parallel reader failed\n");
+	return failed ? -1 : 0;
+}
+
+static void row(const char *op, size_t bs, uint64_t kib, const struct sample *a, const struct sample *b,
+		uint64_t overhead)
+{
+	uint64_t tsc = b->tsc - a->tsc - overhead, idle = b->idle - a->idle;
+
+	printf("blkbench\t%s\t%zu\t%llu\t%llu\t%llu\t%.1f\t%llu\t%llu\t%llu\t%llu\t%llu\n", op, bs,
+	       (unsigned long long)kib, (unsigned long long)tsc, (unsigned long long)idle,
+	       (double)(tsc - idle) / (double)kib,
+	       (unsigned long long)(b->st.requests - a->st.requests),
+	       (unsigned long long)(b->st.notifies - a->st.notifies),
+	       (unsigned long long)(b->st.notifies_suppressed - a->st.notifies_suppressed),
+	       (unsigned long long)(b->st.interrupts - a->st.interrupts),
+	       (unsigned long long)(b->hc - a->hc));
 }
 
 int main(int argc, char **argv)
@@ -114,24 +166,17 @@ int main(int argc, char **argv)
 	       "suppressed\tinterrupts\thypercalls\n");
 	for (w = 0; w < 2; w++)
 		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-			uint64_t kib = bytes >> 10, tsc, idle;
-
 			if (pass(fd, (int)w, sizes[i], bytes < (1u << 20) ? bytes : 1u << 20))
 				return 1;
 			if (sample(fd, hfd, &a) || pass(fd, (int)w, sizes[i], bytes) || sample(fd, hfd, &b))
 				return 1;
-			tsc = b.tsc - a.tsc - overhead;
-			idle = b.idle - a.idle;
-			printf("blkbench\t%s\t%zu\t%llu\t%llu\t%llu\t%.1f\t%llu\t%llu\t%llu\t%llu\t%llu\n",
-			       w ? "write" : "read", sizes[i], (unsigned long long)kib,
-			       (unsigned long long)tsc, (unsigned long long)idle,
-			       (double)(tsc - idle) / (double)kib,
-			       (unsigned long long)(b.st.requests - a.st.requests),
-			       (unsigned long long)(b.st.notifies - a.st.notifies),
-			       (unsigned long long)(b.st.notifies_suppressed - a.st.notifies_suppressed),
-			       (unsigned long long)(b.st.interrupts - a.st.interrupts),
-			       (unsigned long long)(b.hc - a.hc));
+			row(w ? "write" : "read", sizes[i], bytes >> 10, &a, &b, overhead);
 		}
+	if (pass(fd, 0, 4096, bytes < (1u << 20) ? bytes : 1u << 20))
+		return 1;
+	if (sample(fd, hfd, &a) || pass_par(fd, 4096, bytes) || sample(fd, hfd, &b))
+		return 1;
+	row("read-par", 4096, (bytes / PAR_PROCS / 4096 * 4096 * PAR_PROCS) >> 10, &a, &b, overhead);
 	printf("blkbench: done\n");
 	return 0;
 }

@@ -19,6 +19,7 @@ static const char *const ROWS[BLK_ROWS] = {
 	"blkbench\tread\t65536\t65536\t125461858\t100\t1914.4\t1024\t1024\t0\t1024\t0",
 	"blkbench\twrite\t4096\t65536\t807334238\t100\t12318.9\t16385\t16385\t0\t16385\t0",
 	"blkbench\twrite\t65536\t65536\t309263725\t100\t4719.0\t1025\t1025\t0\t1025\t0",
+	"blkbench\tread-par\t4096\t65536\t523739377\t100\t7465.7\t16384\t9000\t7384\t12000\t0",
 };
 
 /* A console log: row `bad` replaced by `with` (NULL: left out), the sentinel or not. */

@@ -118,7 +118,7 @@ int bench_rows_parse(const char *text, size_t n, const char *prog, const char *c
 		     unsigned nfields, double *out, char *err, size_t errlen);
 /* `proteus bench blk` (bench_blk.c). */
 int bench_blk_main(int argc, char **argv);
-#define BLK_ROWS 4                /* read and write, 4 and 64 KiB calls */
+#define BLK_ROWS 5                /* read and write, 4 and 64 KiB calls; read-par */
 #define BLK_FIELDS 10             /* after the op */
 struct blk_row {
 	double f[BLK_FIELDS];     /* bytes_per_call KiB tsc idle busy_per_KiB requests notifies suppressed interrupts hypercalls */
@@ -127,8 +127,8 @@ struct blk_result {
 	const char *skipped;
 	struct blk_row row[BLK_ROWS];
 };
-/* Check one boot's output: blkbench's four rows in order (read 4096,
- * read 65536, write 4096, write 65536), every field a number, then
+/* Check one boot's output: blkbench's five rows in order (read 4096,
+ * read 65536, write 4096, write 65536, read-par 4096), every field a number, then
  * "blkbench: done".  0, or -1 with a one-line reason in err. */
 int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen);
 /* `proteus bench net` (bench_net.c). */

@@ -5,7 +5,8 @@
  * comparison) and as a Xen PV domU through blkfront to Linux's blkback.
  *
  * blkbench reads then writes MIB MiB sequentially in 4 KiB and 64 KiB
- * calls and prints, per run, the TSC ticks less its own cost, the idle
+ * calls, then reads it again in 4 KiB calls from four processes at once
+ * (read-par: several requests in flight), and prints, per run, the TSC ticks less its own cost, the idle
  * ticks, requests, notifications (virtqueue kicks, event sends), the
  * ones suppressed, completion interrupts and hypercalls.  Under QEMU's
  * -icount shift=0 the busy ticks are guest instructions, exact: natively
@@ -49,8 +50,8 @@ static const struct blk_config blk_configs[] = {
 };
 #define BLK_NCONFIGS (sizeof blk_configs / sizeof blk_configs[0])
 
-static const char *const blk_ops[BLK_ROWS] = { "read", "read", "write", "write" };
-static const double blk_bytes[BLK_ROWS] = { 4096, 65536, 4096, 65536 };
+static const char *const blk_ops[BLK_ROWS] = { "read", "read", "write", "write", "read-par" };
+static const double blk_bytes[BLK_ROWS] = { 4096, 65536, 4096, 65536, 4096 };
 
 int bench_blk_parse(const char *text, size_t n, struct blk_result *r, char *err, size_t errlen)
 {
@@ -145,8 +146,11 @@ static void blk_md_body(FILE *f, const void *ctx)
 	      "driver (one per call up to 64 KiB: big calls cross to user space 64 KiB at a time);\n"
 	      "notifications are virtqueue kicks or event-channel sends, suppressed ones the times the\n"
 	      "driver had requests to tell of and the device had not asked (EVENT_IDX, the ring's\n"
-	      "req_event); interrupts the completions taken. blkbench keeps one call in flight, so\n"
-	      "suppression has little to suppress here: the `-noevidx` row shows what it changes.\n", f);
+	      "req_event); interrupts the completions taken. The first four runs keep one call in\n"
+	      "flight, so suppression has little to suppress there; `read-par` reads in 4 KiB calls\n"
+	      "from four processes at once, each its own quarter of the disk, so requests overlap:\n"
+	      "compare its notifications and interrupts per request with and without EVENT_IDX\n"
+	      "(`-noevidx`). Its busy column includes the four processes' context switches.\n", f);
 	fprintf(f, "\nCommit: `%s`%s.\n\n| config | platform, emulation, build | unit |\n|---|---|---|\n", m->commit,
 		m->dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
 	for (size_t i = 0; i < BLK_NCONFIGS; i++)
