@@ -38,29 +38,12 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "bench_counters.h"
 #include "abi/proteus_blk.h"
 
 #define PAR_PROCS 4
 
 static uint8_t buf[65536];
-
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
-
-/* An 8-byte counter node of Proteus's (/dev/hypercalls, /dev/cpu_idle). */
-static uint64_t counter(int fd)
-{
-	uint64_t v = 0;
-
-	if (fd < 0 || pread(fd, &v, sizeof v, 0) != sizeof v)
-		return 0;
-	return v;
-}
 
 struct sample { uint64_t tsc, idle, hc; struct proteus_blk_stats st; };
 
@@ -72,9 +55,9 @@ static int sample(int fd, int hfd, struct sample *s)
 		printf("blkbench: FAIL PROTEUS_BLK_STATS: %s\n", strerror(errno));
 		return -1;
 	}
-	s->hc = counter(hfd);
-	s->idle = counter(ifd);
-	s->tsc = rdtsc();
+	s->hc = bench_counter(hfd);
+	s->idle = bench_counter(ifd);
+	s->tsc = bench_rdtsc();
 	return 0;
 }
 

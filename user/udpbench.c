@@ -43,6 +43,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "bench_counters.h"
 #include "abi/proteus_net.h"
 
 #define STREAM_N      4096
@@ -54,23 +55,6 @@
 static unsigned char buf[2048];
 static int fd, hfd, ifd;
 
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
-
-static uint64_t counter(int cfd)
-{
-	uint64_t v = 0;
-
-	if (cfd < 0 || pread(cfd, &v, sizeof v, 0) != sizeof v)
-		return 0;
-	return v;
-}
-
 struct sample { uint64_t tsc, idle, hc; struct proteus_net_stats st; };
 
 static int sample(struct sample *s)
@@ -80,9 +64,9 @@ static int sample(struct sample *s)
 		printf("udpbench: FAIL PROTEUS_NET_STATS: %s\n", strerror(errno));
 		return -1;
 	}
-	s->hc = counter(hfd);
-	s->idle = counter(ifd);
-	s->tsc = rdtsc();
+	s->hc = bench_counter(hfd);
+	s->idle = bench_counter(ifd);
+	s->tsc = bench_rdtsc();
 	return 0;
 }
 

@@ -116,6 +116,16 @@ int benchlazy_main(int argc, char **argv);
  * then a line "PROG: done".  0, or -1 with a one-line reason in err. */
 int bench_rows_parse(const char *text, size_t n, const char *prog, const char *const *ops, unsigned nrows,
 		     unsigned nfields, double *out, char *err, size_t errlen);
+/* `proteus bench NAME [--out DIR]` (bench_out.c): *out set from the
+ * options, it and logdir made.  -1: go on; else the status to exit with
+ * (0 after --help, 2 on a bad option or an unmakeable directory). */
+int bench_out_args(int argc, char **argv, const char *name, const char **out, const char *logdir);
+/* What a report body gets: the bench's results and the commit measured. */
+struct bench_md { const void *res; const char *commit; int dirty; };
+/* OUT/NAME.tsv from tsv_body(res), OUT/NAME.png from it by bench/NAME.gp,
+ * OUT/../NAME.md from md_body(struct bench_md *): 0, or 1 after saying why. */
+int bench_write_outputs(const char *out, const char *name, void (*tsv_body)(FILE *f, const void *res),
+			void (*md_body)(FILE *f, const void *md), const void *res);
 /* `proteus bench blk` (bench_blk.c). */
 int bench_blk_main(int argc, char **argv);
 #define BLK_ROWS 5                /* read and write, 4 and 64 KiB calls; read-par */
