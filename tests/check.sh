@@ -263,7 +263,9 @@ if domu=$(bash mk/domu-image.sh 2>"$LOG/domu-image.err" | tail -1) && [ -s "$dom
 		   "ktest/xen-domu-pvh|pvh: ktest passed in a PVH domU, its disk connected$" \
 		   "run/xen-domu-dump-core|core: xl dump-core wrote the domU's memory, its console line in it$" \
 		   "run/xen-domu-checkpoint|checkpoint: xl save -c cancelled the suspend and the domU counted on past [0-9]+$" \
-		   "run/xen-domu-save-restore|save: the domU was saved and restored, its ticker counted on past [0-9]+, xvda and eth0 reconnected$"; do
+		   "run/xen-domu-save-restore|save: the domU was saved and restored, its ticker counted on past [0-9]+, xvda and eth0 reconnected$" \
+		   "run/xen-domu-pvh-checkpoint|pvh-checkpoint: xl save -c cancelled the suspend and the domU counted on past [0-9]+$" \
+		   "run/xen-domu-pvh-save-restore|pvh-save: the domU was saved and restored, its ticker counted on past [0-9]+, xvda and eth0 reconnected$"; do
 		name=${row%%|*} pattern="^dom0\\[[0-9.]+\\] ${row#*|}"
 		if [ "$rc" -ne 1 ] && [ "$rc" -ne 3 ]; then
 			bad "$name" "qemu exit $rc, want 1 (see $f)"
@@ -287,7 +289,7 @@ else
 	for row in ktest/xen-domu run/xen-domu-init blk/xen-domu/xvda run/xen-domu-xl-shutdown \
 		   run/xen-domu-xl-reboot blk/xen-domu/detach net/xen-domu/dom0-ping net/xen-domu/udp-echo \
 		   net/xen-domu/guest-ping ktest/xen-domu-pvh run/xen-domu-dump-core run/xen-domu-checkpoint \
-		   run/xen-domu-save-restore \
+		   run/xen-domu-save-restore run/xen-domu-pvh-checkpoint run/xen-domu-pvh-save-restore \
 		   run/xen-domu/proteus-run; do
 		skipped "$row" "SKIPPED LOUDLY: the dom0 image could not be built: $(tail -1 "$LOG/domu-image.err")"
 	done

@@ -4,7 +4,7 @@
 # `xl block-detach`, and idle domUs ended by `xl shutdown` and
 # `xl reboot` through control/shutdown, netfront (ping and UDP both
 # ways), ktest in a PVH domU, xl dump-core, and xl save / xl restore
-# of a running program.  Each check that holds prints its own line, which
+# of a running program in a PV and in a PVH domU.  Each check that holds prints its own line, which
 # is what its row in make check looks for; the verdict is passed only if
 # every domU ended as it should (reason 0, the rebooted one 1) and every
 # check held.
@@ -108,36 +108,44 @@ rm -f /tmp/core.elf
 # restores it from the file (a new domain), and the same process must
 # count on — its first line once only, no second boot — with its disk and
 # network reconnected (dom0 pings it after the restore); then xl shutdown
-# ends it.
-slog=/var/log/xen/console/guest-save.log
+# ends it.  save_round NAME CTAG STAG: a domU of DOMU_TYPE named NAME,
+# its two lines said as "CTAG:" and "STAG:"; sets SAVED (0: both held).
+save_round() {
+	sname=$1 ctag=$2 stag=$3
+	slog=/var/log/xen/console/guest-$sname.log
+	rm -f /tmp/$sname.*
+	DOMU_ACTION='domu_wait_console '$sname' "^ticker: 5[[:space:]]*$" 60 &&
+		xl save -c '$sname' /tmp/'$sname'.img >/tmp/'$sname'.out 2>&1 && rm -f /tmp/'$sname'.img &&
+		c=$(ticks | tail -1) && echo "$c" >/tmp/'$sname'.ckpt &&
+		domu_wait_console '$sname' "^ticker: $((c + 3))[[:space:]]*$" 60 &&
+		xl save '$sname' /tmp/'$sname'.img >>/tmp/'$sname'.out 2>&1 &&
+		last=$(ticks | tail -1) && echo "$last" >/tmp/'$sname'.last &&
+		xl restore /tmp/'$sname'.img >>/tmp/'$sname'.out 2>&1 &&
+		domu_wait_console '$sname' "^ticker: $((last + 5))[[:space:]]*$" 90 &&
+		ping -c 2 -W 10 10.0.0.2 >>/tmp/'$sname'.out 2>&1 && echo ok >/tmp/'$sname'.ping
+		xl shutdown '$sname \
+		domu_run $sname "init=/bin/ticker ip=10.0.0.2/24" 240; SAVED=$REASON
+	cat /tmp/$sname.out 2>/dev/null
+	rm -f /tmp/$sname.img
+	if [ "$SAVED" = 0 ] && [ -s /tmp/$sname.ckpt ] && grep -q 'the suspend was cancelled' $slog &&
+		ticks | grep -q "^$(( $(cat /tmp/$sname.ckpt) + 3 ))$"; then
+		say "$ctag: xl save -c cancelled the suspend and the domU counted on past $(cat /tmp/$sname.ckpt)"
+	else
+		SAVED=failed
+	fi
+	if [ "$SAVED" = 0 ] && [ -s /tmp/$sname.last ] && [ "$(ticks | grep -c '^1$')" = 1 ] &&
+		ticks | grep -q "^$(( $(cat /tmp/$sname.last) + 5 ))$" &&
+		grep -q 'xen: resumed in a new domain' $slog && grep -q 'blkfront: xvda: reconnected' $slog &&
+		[ -f /tmp/$sname.ping ]; then
+		say "$stag: the domU was saved and restored, its ticker counted on past $(cat /tmp/$sname.last), xvda and eth0 reconnected"
+	else
+		SAVED=failed
+	fi
+}
 ticks() { sed -n 's/^ticker: \([0-9]*\)[[:space:]]*$/\1/p' $slog; }
-DOMU_ACTION='domu_wait_console save "^ticker: 5[[:space:]]*$" 60 &&
-	xl save -c save /tmp/save.img >/tmp/save.out 2>&1 && rm -f /tmp/save.img &&
-	c=$(ticks | tail -1) && echo "$c" >/tmp/save.ckpt &&
-	domu_wait_console save "^ticker: $((c + 3))[[:space:]]*$" 60 &&
-	xl save save /tmp/save.img >>/tmp/save.out 2>&1 &&
-	last=$(ticks | tail -1) && echo "$last" >/tmp/save.last &&
-	xl restore /tmp/save.img >>/tmp/save.out 2>&1 &&
-	domu_wait_console save "^ticker: $((last + 5))[[:space:]]*$" 90 &&
-	ping -c 2 -W 10 10.0.0.2 >>/tmp/save.out 2>&1 && echo ok >/tmp/save.ping
-	xl shutdown save' \
-	domu_run save "init=/bin/ticker ip=10.0.0.2/24" 240; r10=$REASON
-cat /tmp/save.out 2>/dev/null
-rm -f /tmp/save.img
-if [ "$r10" = 0 ] && [ -s /tmp/save.ckpt ] && grep -q 'the suspend was cancelled' $slog &&
-	ticks | grep -q "^$(( $(cat /tmp/save.ckpt) + 3 ))$"; then
-	say "checkpoint: xl save -c cancelled the suspend and the domU counted on past $(cat /tmp/save.ckpt)"
-else
-	r10=failed
-fi
-if [ "$r10" = 0 ] && [ -s /tmp/save.last ] && [ "$(ticks | grep -c '^1$')" = 1 ] &&
-	ticks | grep -q "^$(( $(cat /tmp/save.last) + 5 ))$" &&
-	grep -q 'xen: resumed in a new domain' $slog && grep -q 'blkfront: xvda: reconnected' $slog &&
-	[ -f /tmp/save.ping ]; then
-	say "save: the domU was saved and restored, its ticker counted on past $(cat /tmp/save.last), xvda and eth0 reconnected"
-else
-	r10=failed
-fi
+save_round save checkpoint save; r10=$SAVED
+# The same in a PVH domU, which Xen saves as hardware state.
+DOMU_TYPE=pvh save_round savepvh pvh-checkpoint pvh-save; r11=$SAVED
 [ "$r1" = 0 ] && [ "$r2" = 0 ] && [ "$r3" = 0 ] && [ "$r4" = 0 ] && [ "$r5" = 0 ] &&
-	[ "$r6" = 0 ] && [ "$r7" = 0 ] && [ "$r8" = 0 ] && [ "$r9" = 0 ] && [ "$r10" = 0 ] &&
+	[ "$r6" = 0 ] && [ "$r7" = 0 ] && [ "$r8" = 0 ] && [ "$r9" = 0 ] && [ "$r10" = 0 ] && [ "$r11" = 0 ] &&
 	finish passed || finish failed

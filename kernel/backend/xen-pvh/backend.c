@@ -54,6 +54,7 @@ static struct xen_platform xenpvh_platform = {
 	.translated = true,
 	.pfn_to_gfn = xenpvh_pfn_to_gfn,
 	.grant_map_frames = xenpvh_grant_map_frames,
+	.suspend = xenpvh_suspend,
 };
 
 static int xenpvh_detect(const struct pv_platform *p)
@@ -80,24 +81,27 @@ static u64 xenpvh_param(unsigned index)
 	return xen_hcall2(XEN_HYPERCALL_hvm_op, XEN_HVMOP_get_param, &p) ? 0 : p.value;
 }
 
+void xenpvh_read_rings(struct xen_platform *p)
+{
+	/* A PVH domU's console page is one the toolstack put among its
+	 * special pages (HVM params, as Linux's hvc_xen reads them); a gfn,
+	 * which is our physical frame number here.  0: none. */
+	p->console_ring_pa = xenpvh_param(XEN_HVM_PARAM_CONSOLE_PFN) << PAGE_SHIFT;
+	p->console_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_CONSOLE_EVTCHN);
+	/* xenstore's page and channel, the same way (Linux's xenbus_probe). */
+	p->store_ring_pa = xenpvh_param(XEN_HVM_PARAM_STORE_PFN) << PAGE_SHIFT;
+	p->store_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_STORE_EVTCHN);
+}
+
 static void xenpvh_init(struct boot_info *bi)
 {
 	xenpvh_hypercall_init();           /* the MSR Xen's CPUID names, in 64-bit mode */
 	xenpvh_memory_map(bi);             /* version-0 start_info has none */
 	xenpvh_platform.dom0 = (bi->start_flags & XEN_SIF_INITDOMAIN) != 0;
-	if (!xenpvh_platform.dom0) {
-		/* A PVH domU's console page is one the toolstack put among its
-		 * special pages (HVM params, as Linux's hvc_xen reads them); a
-		 * gfn, which is our physical frame number here.  0: none. */
-		u64 pfn = xenpvh_param(XEN_HVM_PARAM_CONSOLE_PFN);
-
-		xenpvh_platform.console_ring_pa = pfn << PAGE_SHIFT;
-		xenpvh_platform.console_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_CONSOLE_EVTCHN);
-		/* xenstore's page and channel, the same way (Linux's xenbus_probe). */
-		pfn = xenpvh_param(XEN_HVM_PARAM_STORE_PFN);
-		xenpvh_platform.store_ring_pa = pfn << PAGE_SHIFT;
-		xenpvh_platform.store_evtchn = (unsigned)xenpvh_param(XEN_HVM_PARAM_STORE_EVTCHN);
-	}
+	if (!xenpvh_platform.dom0)
+		xenpvh_read_rings(&xenpvh_platform);
+	else
+		xenpvh_platform.suspend = NULL;  /* the hardware domain is never saved */
 	xen_platform = &xenpvh_platform;
 	xen_shared = xenpvh_map_xen_page(XENMAPSPACE_shared_info, 0);
 	if (!xen_shared)
@@ -122,22 +126,33 @@ static void xenpvh_upcall(unsigned irq, void *arg)
 	xen_evtchn_do_upcall();
 }
 
+static unsigned callback_vector;
+
+/* HVM params are the domain's, not our memory's: a restored domain has
+ * none of this until it is set again. */
+void xenpvh_callback_set(void)
+{
+	struct xen_hvm_param p = {
+		.domid = XEN_DOMID_SELF, .index = XEN_HVM_PARAM_CALLBACK_IRQ,
+		.value = XEN_HVM_CALLBACK_VECTOR(callback_vector),
+	};
+	long rc = xen_hcall2(XEN_HYPERCALL_hvm_op, XEN_HVMOP_set_param, &p);
+
+	if (rc)
+		xen_fail("hvm_op", rc, "set_param CALLBACK_IRQ, vector %u", callback_vector);
+}
+
 static void xenpvh_late_init(void)
 {
-	struct xen_hvm_param p = { .domid = XEN_DOMID_SELF, .index = XEN_HVM_PARAM_CALLBACK_IRQ };
 	int irq = irq_alloc(&irq_chip_none, 0, "xen-callback");
-	unsigned vector = irq_vector_alloc();
-	long rc;
 
-	if (irq == IRQ_NONE || !vector)
+	callback_vector = irq_vector_alloc();
+	if (irq == IRQ_NONE || !callback_vector)
 		panic("xen-pvh: no irq or vector left for the event callback");
-	irq_bind_vector((unsigned)irq, vector);
+	irq_bind_vector((unsigned)irq, callback_vector);
 	irq_request((unsigned)irq, xenpvh_upcall, NULL);
-	p.value = XEN_HVM_CALLBACK_VECTOR(vector);
-	rc = xen_hcall2(XEN_HYPERCALL_hvm_op, XEN_HVMOP_set_param, &p);
-	if (rc)
-		xen_fail("hvm_op", rc, "set_param CALLBACK_IRQ, vector %u", vector);
-	pr_info("xen-pvh: events on vector %u\n", vector);
+	xenpvh_callback_set();
+	pr_info("xen-pvh: events on vector %u\n", callback_vector);
 }
 
 static const struct pv_backend xenpvh_backend = {

@@ -15,22 +15,36 @@
 #define XEN_PAGES 8
 
 static u8 pages[XEN_PAGES][PAGE_SIZE] __aligned(PAGE_SIZE);
+static struct { unsigned space; u64 idx; } placed[XEN_PAGES];
 static unsigned used;
+
+static void physmap_add(unsigned i)
+{
+	struct xen_add_to_physmap a = {
+		.domid = XEN_DOMID_SELF, .space = placed[i].space, .idx = placed[i].idx,
+		.gpfn = ((u64)pages[i] - KERNEL_VBASE) >> PAGE_SHIFT,
+	};
+	long rc = xen_hcall2(XEN_HYPERCALL_memory_op, XENMEM_add_to_physmap, &a);
+
+	if (rc)
+		xen_fail("memory_op", rc, "add_to_physmap, space %u, idx %llu, gpfn %#llx", a.space,
+			 (unsigned long long)a.idx, (unsigned long long)a.gpfn);
+}
 
 void *xenpvh_map_xen_page(unsigned space, u64 idx)
 {
-	struct xen_add_to_physmap a = { .domid = XEN_DOMID_SELF, .space = space, .idx = idx };
-	long rc;
-	u8 *page;
-
 	if (used == XEN_PAGES)
 		return NULL;
-	page = pages[used];
-	a.gpfn = ((u64)page - KERNEL_VBASE) >> PAGE_SHIFT;
-	rc = xen_hcall2(XEN_HYPERCALL_memory_op, XENMEM_add_to_physmap, &a);
-	if (rc)
-		xen_fail("memory_op", rc, "add_to_physmap, space %u, idx %llu, gpfn %#llx", space,
-			 (unsigned long long)idx, (unsigned long long)a.gpfn);
-	used++;
-	return page;
+	placed[used].space = space;
+	placed[used].idx = idx;
+	physmap_add(used);
+	return pages[used++];
+}
+
+void xenpvh_physmap_restore(void)
+{
+	unsigned i;
+
+	for (i = 0; i < used; i++)
+		physmap_add(i);
 }

@@ -14,5 +14,13 @@ void xenpvh_memory_map(struct boot_info *bi);
 /* Put Xen's page of space at a frame of ours, whose RAM Xen takes back
  * (physmap.c); returns where it can be read. */
 void *xenpvh_map_xen_page(unsigned space, u64 idx);
+/* In a domain restored from a save: every such page back at its frame. */
+void xenpvh_physmap_restore(void);
+/* Read the toolstack's HVM params for the console and xenstore (backend.c). */
+void xenpvh_read_rings(struct xen_platform *p);
+/* Point Xen's event upcall at our vector again (backend.c). */
+void xenpvh_callback_set(void);
+/* SCHEDOP_shutdown(suspend) and what a new domain needs redone (suspend.c). */
+bool xenpvh_suspend(void);
 
 #endif
