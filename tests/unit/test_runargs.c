@@ -287,6 +287,33 @@ static void test_qemu_argv_full(void **state)
 	argv_free(&a);
 }
 
+/* --qemu-global becomes one -global after the devices; a malformed one,
+ * or one for a platform that is not QEMU's own, is refused. */
+static void test_qemu_global(void **state)
+{
+	struct argv a;
+	(void)state;
+
+	assert_int_equal(parse("--on", "qemu", "--kernel", "k.elf", "--initrd", "i.cpio",
+			       "--qemu-global", "virtio-blk-pci.ioeventfd=off", NULL), RUNARGS_OK);
+	argv_init(&a);
+	assert_int_equal(run_qemu_build(&O, &a), 0);
+	expect_argv(&a, (const char *const[]){
+		"qemu-system-x86_64", "-M", "pc", "-m", "256M", "-display", "none", "-serial", "stdio",
+		"-monitor", "none", "-no-reboot", "-net", "none",
+		"-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-global", "virtio-blk-pci.ioeventfd=off",
+		"-kernel", "k.elf", "-initrd", "i.cpio", "-append", "", NULL });
+	argv_free(&a);
+	assert_int_equal(parse("--on", "qemu", "--qemu-global", "ioeventfd=off", NULL), RUNARGS_USAGE);
+	expect_err("is not DRIVER.PROPERTY=VALUE");
+	assert_int_equal(parse("--on", "qemu", "--qemu-global", "virtio-blk-pci.ioeventfd=", NULL), RUNARGS_USAGE);
+	expect_err("is not DRIVER.PROPERTY=VALUE");
+	assert_int_equal(parse("--on", "qemu", "--qemu-global", ".x=1", NULL), RUNARGS_USAGE);
+	expect_err("is not DRIVER.PROPERTY=VALUE");
+	assert_int_equal(parse("--on", "xen", "--qemu-global", "a.b=c", NULL), RUNARGS_USAGE);
+	expect_err("--qemu-global is for --on qemu or kvm");
+}
+
 static void test_argv_format_quotes(void **state)
 {
 	struct argv a;
@@ -483,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_files),
 		cmocka_unit_test(test_qemu_argv_plain),
 		cmocka_unit_test(test_qemu_argv_full),
+		cmocka_unit_test(test_qemu_global),
 		cmocka_unit_test(test_argv_format_quotes),
 		cmocka_unit_test(test_argv_join),
 		cmocka_unit_test(test_exit_status_mapping),

@@ -29,6 +29,7 @@ struct bench_boot {
 	const char *logdir;
 	const char *xen;          /* the Xen image for xen platforms */
 	const char *disk;         /* --disk FILE, or NULL */
+	const char *qemu_global;  /* --qemu-global DRIVER.PROP=VALUE, or NULL */
 	int net;                  /* --net: a virtio-net NIC on QEMU's user network */
 };
 /* Boot b; on exit status 0 read its console log (its path in log) into

@@ -53,6 +53,10 @@ int bench_boot(const struct bench_boot *b, char *log, size_t loglen, void **text
 	}
 	if (b->net)
 		words[nw++] = "--net";
+	if (b->qemu_global) {
+		words[nw++] = "--qemu-global";
+		words[nw++] = b->qemu_global;
+	}
 	words[nw++] = "--timeout";
 	words[nw++] = strcmp(b->platform, "qemu") == 0 ? BENCH_TIMEOUT_NATIVE : BENCH_TIMEOUT_VIRT;
 	words[nw++] = "--log";

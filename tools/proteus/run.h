@@ -45,6 +45,7 @@ struct run_opts {
 	const char *xen;          /* --xen PATH to xen.elf; after prepare, the image used */
 	const char *xen_log;      /* --xen-log FILE, or NULL: Xen's log is kept for failures only */
 	const char *disk;         /* --disk FILE: a raw image as a virtio-blk disk, or NULL */
+	const char *qemu_global;  /* --qemu-global DRIVER.PROP=VALUE: one device property for QEMU, or NULL */
 	char **kargs;             /* kernel arguments after "--" */
 	size_t nkargs;
 	int quiet;                /* no option: the guest's output goes to the log only (proteus bench) */

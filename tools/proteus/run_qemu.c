@@ -121,6 +121,8 @@ void run_qemu_devices(struct argv *out, const struct run_opts *o)
 		run_qemu_net(out, o);
 	if (o->disk)
 		run_qemu_disk(out, o);
+	if (o->qemu_global)
+		argv_pushv(out, (const char *const[]){ "-global", o->qemu_global, NULL });
 }
 
 /*

@@ -96,7 +96,7 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 {
 	static const char *const valued[] = {
 		"--on", "--machine", "--kernel", "--initrd", "--timeout", "--log", "--qemu", "--xen", "--xen-log",
-		"--disk", "--mem",
+		"--disk", "--mem", "--qemu-global",
 		NULL,
 	};
 	int i, timeout_given = 0;
@@ -189,6 +189,14 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 			if (access(val, R_OK | W_OK))
 				return runargs_fail(err, errlen, "--disk '%s': %s", val, strerror(errno));
 			o->disk = val;
+		} else if (strcmp(name, "--qemu-global") == 0) {
+			const char *dot = strchr(val, '.'), *is = strchr(val, '=');
+
+			if (!dot || dot == val || !is || is < dot + 2 || !is[1])
+				return runargs_fail(err, errlen,
+						    "--qemu-global '%s' is not DRIVER.PROPERTY=VALUE "
+						    "(e.g. virtio-blk-pci.ioeventfd=off)", val);
+			o->qemu_global = val;
 		} else {
 			o->qemu = val;
 		}
@@ -206,6 +214,8 @@ int runargs_parse(int argc, char **argv, struct run_opts *o, char *err, size_t e
 		return runargs_fail(err, errlen, "%s is for --on xen or xen-pvh", o->xen ? "--xen" : "--xen-log");
 	if (o->net && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
 		return runargs_fail(err, errlen, "--net is for --on qemu or kvm");
+	if (o->qemu_global && strcmp(o->platform, "qemu") != 0 && strcmp(o->platform, "kvm") != 0)
+		return runargs_fail(err, errlen, "--qemu-global is for --on qemu or kvm");
 	o->kargs = argv + i;
 	o->nkargs = i < argc ? (size_t)(argc - i) : 0;
 	{
