@@ -160,7 +160,14 @@ static void blk_md_body(FILE *f, const void *ctx)
 	      "virtio-mmio on microvm kicks once per request even in `read-par`: QEMU 7.2 turns\n"
 	      "virtio-mmio's ioeventfd off unless KVM provides the eventfds (hw/virtio/virtio-mmio.c,\n"
 	      "its realize function), and these runs are TCG. Interrupts are still saved there, which\n"
-	      "is the guest's half (used_event).\n", f);
+	      "is the guest's half (used_event).\n\n"
+	      "Bad news for repeatability: how many kicks virtio-pci saves is the host's timing, not\n"
+	      "the guest's. `-icount` makes the guest's instructions exact, but when QEMU's main loop\n"
+	      "gets to the ring against them depends on how the host schedules QEMU's threads: on an\n"
+	      "idle host the loop keeps up and nearly every request is kicked; with the host's other\n"
+	      "core busy it lags and a tenth to a quarter of the kicks are saved (8 MiB read-par runs,\n"
+	      "one after another, measured while writing this). So compare `read-par`'s notification\n"
+	      "columns within one run of this bench only, and not with another run's.\n", f);
 	fprintf(f, "\nCommit: `%s`%s.\n\n| config | platform, emulation, build | unit |\n|---|---|---|\n", m->commit,
 		m->dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
 	for (size_t i = 0; i < BLK_NCONFIGS; i++)
