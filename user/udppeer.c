@@ -50,6 +50,25 @@ static int burst(int fd, const struct sockaddr_in *to, const char *req)
 	return 0;
 }
 
+/*
+ * Room for a whole 'S' stream: the guest sends as fast as its ring goes,
+ * and a peer that shares a slow CPU (a dom0 under TCG) reads slower, so
+ * with the default buffer (about 200 KiB) most of a stream is dropped at
+ * this socket (the kernel's RcvbufErrors) and the loss would be charged
+ * to the path.  A stream is 4096 datagrams of 1472 bytes, some 9 MiB as
+ * the kernel counts them; SO_RCVBUFFORCE passes rmem_max where we may.
+ */
+static void peer_rcvbuf(int fd)
+{
+	int want = 16 << 20, got = 0;
+	socklen_t len = sizeof got;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &want, sizeof want) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof want);
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &got, &len) == 0)
+		printf("udppeer: receive buffer %d bytes\n", got);
+}
+
 int main(int argc, char **argv)
 {
 	struct sockaddr_in me = { .sin_family = AF_INET }, from;
@@ -65,6 +84,7 @@ int main(int argc, char **argv)
 	me.sin_port = htons((unsigned short)port);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&me, sizeof me) < 0)
 		return fprintf(stderr, "udppeer: port %d: %s\n", port, strerror(errno)), 1;
+	peer_rcvbuf(fd);
 	printf("udppeer: ready on port %d\n", port);
 	fflush(stdout);
 	for (;;) {

@@ -11,4 +11,11 @@ if [ -f /proteus/initrd.cpio ]; then
 	[ -x /tmp/pinit/bin/udppeer ] && { /tmp/pinit/bin/udppeer 9 900 >/tmp/udppeer.log 2>&1 & }
 fi
 DOMU_TYPE=$(cat /proteus/type 2>/dev/null || echo pv) domu_run proteus "$(cat /proteus/cmdline)" 90
+# Where datagrams to udppeer were lost, if any were: dom0's UDP counters
+# (RcvbufErrors: the socket was full) and the softnet backlog's drops
+# (netback's packets wait there for dom0's one CPU; 2nd column).
+if [ -s /tmp/udppeer.log ]; then
+	grep '^Udp:' /proc/net/snmp | sed 's/^/dom0 udp: /'
+	sed 's/^/dom0 softnet: /' /proc/net/softnet_stat
+fi
 [ "$REASON" = 0 ] && finish passed || finish failed

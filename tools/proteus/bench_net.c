@@ -209,8 +209,11 @@ static void net_md_body(FILE *f, const void *ctx)
 	      "differ, so the EVENT_IDX comparison on them says little; the sending row paces itself.\n"
 	      "Bad numbers, plainly: a datagram received costs about three times one sent, per KiB (two\n"
 	      "system calls per datagram, `poll` then `recv`, and a sleep and a wake-up when the socket\n"
-	      "is empty); and as a domU much of the outgoing stream is lost in dom0, behind netback\n"
-	      "(dom0 has one emulated CPU; where exactly it drops them was not traced).\n", f);
+	      "is empty). A stream the peer cannot keep up with is dropped at the peer's socket, not\n"
+	      "on the path: dom0 shares one emulated CPU with netback and the bridge, and with a\n"
+	      "default receive buffer 1718 of 4096 datagrams were lost there (dom0's RcvbufErrors,\n"
+	      "which `proteus run --on xen-domu` prints after udppeer ran; netback and the softnet\n"
+	      "backlog dropped none). udppeer therefore asks for a 16 MiB buffer, a whole stream.\n", f);
 	fprintf(f, "\nCommit: `%s`%s.\n\n| config | platform, emulation, build | unit |\n|---|---|---|\n", m->commit,
 		m->dirty ? " dirty (tracked files other than the bench outputs differed from it)" : "");
 	for (size_t i = 0; i < NET_NCONFIGS; i++)
