@@ -1,13 +1,14 @@
 # bench/net.gp — what a network interface costs: busy guest instructions
 # per UDP round trip (left) and per KiB of a UDP stream out and in
-# (right), virtio-net natively (QEMU 7.2 TCG, -icount shift=0), from
+# (right), virtio-net natively (QEMU 7.2 TCG, -icount shift=0; PCI on pc,
+# MMIO on microvm), from
 # user/udpbench.c against user/udppeer.c.  Run by `proteus bench net` as
 #   gnuplot -e "tsv='DIR/net.tsv'; out='DIR/net.png'" bench/net.gp
 # The domU row counts TSC cycles, not instructions: it is left out here.
 if (!exists("tsv")) tsv = "bench/results/net.tsv"
 if (!exists("out")) out = "bench/results/net.png"
 
-CONFIGS = "virtio-pci virtio-pci-noevidx"
+CONFIGS = "virtio-pci virtio-pci-noevidx virtio-mmio"
 N = words(CONFIGS)
 W = 0.8 / N
 x(c, k) = k - 0.4 + (c - 0.5) * W

@@ -48,7 +48,9 @@ static __attribute__((noinline)) void crash_on_purpose(void)
 	}
 }
 
-/* Split off init's arguments, as Linux does: the words after " -- ". */
+/* Split off init's arguments, as Linux does: the words after " -- " —
+ * but for options a VMM appends at the very end, which stay the kernel's
+ * (Linux loses them, and with them microvm's devices, to init). */
 static void cmdline_split_init_args(char *cmdline)
 {
 	char *sep = strstr(cmdline, " -- ");
@@ -65,6 +67,8 @@ static void cmdline_split_init_args(char *cmdline)
 		return;
 	strncpy(init_args, sep + skip, sizeof(init_args) - 1);
 	*sep = 0;
+	/* Cannot fail: what moves back came out of cmdline. */
+	options_reclaim_appended(cmdline, BOOT_CMDLINE_MAX, init_args);
 }
 
 static int run_init(void)

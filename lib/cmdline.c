@@ -195,3 +195,26 @@ const char *cmdline_strerror(int err)
 	default:               return "unknown command-line error";
 	}
 }
+
+size_t cmdline_trailing_run(const char *words, bool (*claimed)(const char *word, size_t len))
+{
+	size_t i = 0, n = strlen(words), run = n;
+
+	while (i < n) {
+		size_t start, len;
+
+		while (i < n && (words[i] == ' ' || words[i] == '\t'))
+			i++;
+		if (i == n)
+			break;
+		start = i;
+		while (i < n && words[i] != ' ' && words[i] != '\t')
+			i++;
+		len = i - start;
+		if (!claimed(words + start, len))
+			run = n;
+		else if (run == n)
+			run = start;
+	}
+	return run;
+}

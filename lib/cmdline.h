@@ -34,5 +34,9 @@ bool cmdline_key_is(const struct cmdline_opt *opt, const char *key);
 int cmdline_parse_u64(const char *s, size_t len, uint64_t *out);
 int cmdline_parse_bool(const char *s, size_t len, bool *out);
 const char *cmdline_strerror(int err);
+/* Where the trailing run of words (separated by spaces or tabs) for which
+ * claimed(word, len) holds begins in words: an offset into it, strlen(words)
+ * when its last word is not claimed or there is none. */
+size_t cmdline_trailing_run(const char *words, bool (*claimed)(const char *word, size_t len));
 
 #endif

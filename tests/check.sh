@@ -329,49 +329,25 @@ boot "net/pc/ping-gateway" 0 '^1 packets transmitted, 1 packets received' --net 
 # A UDP stream out, faster than the device drains its ring (so blocking
 # sends must wait for room, not fail), round trips and bursts in:
 # udpbench against udppeer on the host, which the guest reaches as
-# 10.0.2.2; every send must succeed and every request be answered.
-f=$LOG/net-pc-udp-stream
-port=$((20000 + ($$ + pass + fail + 7) % 20000))
-"$BUILD/user/udppeer" "$port" 300 >"$f.peer" 2>&1 &
-peer=$!
-"$PROTEUS" run --on qemu --machine pc --timeout "$TIMEOUT" --log "$f.log" --net --kernel "$KERNEL" \
-	-- init=/bin/udpbench ip=10.0.2.15/24,10.0.2.2 -- 10.0.2.2 "$port" 200 >/dev/null 2>"$f.err"
-rc=$?
-kill "$peer" 2>/dev/null; wait "$peer" 2>/dev/null
-if [ "$rc" -eq 0 ] && grep -q '^udpbench: done' "$f.log"; then
-	ok "net/pc/udp-stream"
-else
-	bad "net/pc/udp-stream" "exit $rc, want 0 and 'udpbench: done' in $f.log ($(grep -m1 FAIL "$f.log"))"
-fi
-
-# A disk through the Linux block ABI: build/user/diskcheck writes a
-# self-describing pattern image on the host, checks it and writes its edits
-# from the guest (/dev/disk0), and checks on the host afterwards that the
-# image holds exactly the pattern and the edits.
-blk_row() { # NAME [proteus run options]
-	name=$1
-	shift
-	f=$LOG/$(echo "$name" | tr / -)
-	img=$f.img
-	if ! "$BUILD/user/diskcheck" make "$img" 8192 >"$f.check" 2>&1; then
-		bad "$name" "could not make $img: $(tail -1 "$f.check")"
-		return
-	fi
-	"$PROTEUS" run --timeout "$TIMEOUT" --log "$f.log" --disk "$img" "$@" \
-		-- init=/bin/diskcheck >/dev/null 2>"$f.err"
+# 10.0.2.2; every send must succeed and every request be answered.  On
+# microvm the peer's address is followed by QEMU's virtio_mmio.device=
+# words, which the kernel must take back from init's arguments.
+for m in pc microvm; do
+	f=$LOG/net-$m-udp-stream
+	port=$((20000 + ($$ + pass + fail + 7) % 20000))
+	"$BUILD/user/udppeer" "$port" 300 >"$f.peer" 2>&1 &
+	peer=$!
+	"$PROTEUS" run --on qemu --machine $m --timeout "$TIMEOUT" --log "$f.log" --net --kernel "$KERNEL" \
+		-- init=/bin/udpbench ip=10.0.2.15/24,10.0.2.2 -- 10.0.2.2 "$port" 200 >/dev/null 2>"$f.err"
 	rc=$?
-	if [ "$rc" -ne 0 ] || ! grep -q '^diskcheck: guest done' "$f.log"; then
-		bad "$name" "exit $rc, want 0 and 'diskcheck: guest done' in $f.log"
-	elif ! "$BUILD/user/diskcheck" verify "$img" >>"$f.check" 2>&1; then
-		bad "$name" "after the guest: $(tail -1 "$f.check")"
+	kill "$peer" 2>/dev/null; wait "$peer" 2>/dev/null
+	if [ "$rc" -eq 0 ] && grep -q '^udpbench: done' "$f.log"; then
+		ok "net/$m/udp-stream"
 	else
-		ok "$name"
+		bad "net/$m/udp-stream" "exit $rc, want 0 and 'udpbench: done' in $f.log ($(grep -m1 FAIL "$f.log"))"
+		evidence "$f.log"
 	fi
-	rm -f "$img"
-}
-echo "== blk: virtio-blk, a pattern image read, edited and checked on the host"
-# The disk benchmark's guest side, small: it runs and every line is there
-# (its numbers are make bench's, never pass/fail).
+done
 truncate -s 8M "$LOG/blkbench.img"
 boot "blk/pc/blkbench-runs" 0 '^blkbench: done' --disk "$LOG/blkbench.img" --kernel "$KERNEL" \
 	-- init=/bin/blkbench -- 2

@@ -98,6 +98,36 @@ static void list_known(char *err, size_t errlen)
 	}
 }
 
+/* A word "key=value" whose key is an appended option's. */
+static bool appended_word(const char *w, size_t len)
+{
+	for (const struct kopt *const *k = __kopts_start; k < __kopts_end; k++) {
+		size_t kl = strlen((*k)->key);
+
+		if ((*k)->appended && len > kl && w[kl] == '=' && !memcmp(w, (*k)->key, kl))
+			return true;
+	}
+	return false;
+}
+
+bool options_reclaim_appended(char *cmdline, size_t size, char *args)
+{
+	size_t at = cmdline_trailing_run(args, appended_word), n = strlen(cmdline);
+	size_t len = strlen(args + at);
+
+	if (!len)
+		return true;
+	if (n + 1 + len >= size)
+		return false;
+	if (n)
+		cmdline[n++] = ' ';
+	memcpy(cmdline + n, args + at, len + 1);
+	while (at > 0 && (args[at - 1] == ' ' || args[at - 1] == '\t'))
+		at--;
+	args[at] = 0;
+	return true;
+}
+
 bool options_parse(const char *cmdline, char *err, size_t errlen)
 {
 	const struct kopt *const *k;

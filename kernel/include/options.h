@@ -30,6 +30,10 @@ struct kopt {
 	size_t size;                   /* of var */
 	const char *const *choices;    /* for KOPT_CHOICE: NULL-terminated */
 	u64 max;                       /* for KOPT_UINT */
+	/* A VMM appends this option to the end of the command line (QEMU's
+	 * microvm and Firecracker name their virtio-mmio devices so), after
+	 * any " -- ": at the end of init's arguments it is still ours. */
+	bool appended;
 };
 
 kopt_parse_fn kopt_parse_flag, kopt_parse_bool, kopt_parse_string, kopt_parse_choice,
@@ -39,6 +43,12 @@ kopt_parse_fn kopt_parse_flag, kopt_parse_bool, kopt_parse_string, kopt_parse_ch
 	static const struct kopt kopt_##name = {                                         \
 		.key = key_, .help = help_, .parse = parse_, .var = var_, .size = size_,    \
 		.choices = choices_, .max = max_ };                                         \
+	static const struct kopt *const kopt_ptr_##name __section(".kopts") __used = &kopt_##name
+/* The same for an option a VMM appends (struct kopt's appended). */
+#define KOPT_APPENDED_(name, key_, parse_, var_, size_, help_)                         \
+	static const struct kopt kopt_##name = {                                         \
+		.key = key_, .help = help_, .parse = parse_, .var = var_, .size = size_,    \
+		.appended = true };                                                         \
 	static const struct kopt *const kopt_ptr_##name __section(".kopts") __used = &kopt_##name
 
 /* `key` or `key=0|1` sets a bool. */
@@ -60,5 +70,10 @@ kopt_parse_fn kopt_parse_flag, kopt_parse_bool, kopt_parse_string, kopt_parse_ch
 
 /* Parse cmdline; on error return false with a message in err. */
 bool options_parse(const char *cmdline, char *err, size_t errlen);
+/* Move the appended options at the end of init's arguments (args) back to
+ * the kernel's part (cmdline, a buffer of size bytes): a VMM that appends
+ * them cannot know the user put " -- " before.  False when they did not
+ * fit (then nothing moved). */
+bool options_reclaim_appended(char *cmdline, size_t size, char *args);
 
 #endif

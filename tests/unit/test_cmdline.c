@@ -263,6 +263,29 @@ static void test_strerror(void **state)
 	}
 }
 
+static bool is_dev(const char *w, size_t len)
+{
+	return len > 4 && !memcmp(w, "dev=", 4);
+}
+
+/* Only the run at the very end counts; a claimed word before an
+ * unclaimed one stays where it is. */
+static void test_trailing_run(void **state)
+{
+	const char *a = "10.0.2.2 5555 dev=1 dev=2";
+	const char *b = "dev=0 x dev=1";
+	const char *c = "dev=0 x";
+
+	(void)state;
+	assert_int_equal(cmdline_trailing_run(a, is_dev), 14);
+	assert_int_equal(cmdline_trailing_run(b, is_dev), 8);
+	assert_int_equal(cmdline_trailing_run(c, is_dev), strlen(c));
+	assert_int_equal(cmdline_trailing_run("", is_dev), 0);
+	assert_int_equal(cmdline_trailing_run("dev=1\tdev=2  ", is_dev), 0);
+	assert_int_equal(cmdline_trailing_run("dev= x", is_dev), 6);
+	assert_int_equal(cmdline_trailing_run("a dev=", is_dev), 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +303,7 @@ int main(void)
 		cmocka_unit_test(test_u64_from_option),
 		cmocka_unit_test(test_bool),
 		cmocka_unit_test(test_strerror),
+		cmocka_unit_test(test_trailing_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -82,8 +82,7 @@ static int blk_image(const char *path, long mib)
 static int blk_boot(const struct blk_config *c, const char *logdir, struct blk_result *r)
 {
 	const char *kargs[] = { "init=/bin/blkbench", c->karg, NULL };
-	/* No init arguments natively: blkbench's default is 64 MiB, and QEMU's
-	 * microvm appends its virtio_mmio.device= words after any "--". */
+	/* No init arguments natively: blkbench's default is 64 MiB. */
 	const char *args[] = { c->mib, NULL };
 	char img[4200], log[4096], err[512];
 	struct bench_boot b = {

@@ -67,8 +67,9 @@ static bool mmio_parse(const struct kopt *k, const struct cmdline_opt *o, char *
 	slots[nr_slots++] = (struct mmio_slot){ .base = base, .size = size, .irq = (u32)irq };
 	return true;
 }
-KOPT_(virtio_mmio_device, "virtio_mmio.device", mmio_parse, slots, sizeof(slots), NULL, 0,
-      "a virtio-mmio device: SIZE@BASE:IRQ (may be repeated)");
+KOPT_APPENDED_(virtio_mmio_device, "virtio_mmio.device", mmio_parse, slots, sizeof(slots),
+	       "a virtio-mmio device: SIZE@BASE:IRQ (may be repeated; also taken from the end of "
+	       "init's arguments, where QEMU's microvm appends it)");
 
 static struct virtio_mmio *vm_of(struct virtio_dev *d) { return d->transport_priv; }
 static u32 rd(struct virtio_mmio *vm, unsigned reg) { return *(volatile u32 *)(vm->regs + reg); }
