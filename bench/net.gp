@@ -16,12 +16,12 @@ x(c, k) = k - 0.4 + (c - 0.5) * W
 set terminal pngcairo size 1100,560 noenhanced font "sans,11"
 set output out
 set datafile separator "\t"
-set multiplot layout 1,2 title "Proteus UDP (user/udpbench.c as init): busy guest instructions, CPU waits excluded\nQEMU 7.2 TCG, -icount shift=0, virtio-net on QEMU's user network; peer on the host"
+set multiplot layout 1,2 title "Proteus UDP (user/udpbench.c as init): busy guest instructions, CPU waits excluded\nQEMU 7.2 TCG, -icount shift=0, virtio-net (PCI on pc, MMIO on microvm) on QEMU's user network; peer on the host"
 set yrange [0:*]
 set grid ytics
 set boxwidth W
 set style fill solid 0.85 border -1
-set key top left
+set key below horizontal
 
 set title "round trip, 64 bytes"
 set ylabel "instructions per round trip"
