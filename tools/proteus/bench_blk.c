@@ -46,9 +46,9 @@ static const struct blk_config blk_configs[] = {
 	  NATIVE_WHERE ", virtio-blk-pci on pc; build/proteus-pv0.elf (PARAVIRT=0)", 1, NULL },
 	{ "virtio-mmio", "qemu", "microvm", "build/proteus.elf", NULL, NULL, "instructions",
 	  NATIVE_WHERE ", virtio-mmio on microvm (acpi=off); build/proteus.elf", 1, NULL },
-	{ "blkfront-domu", "xen-domu", NULL, "build/proteus.elf", NULL, "8", "TSC cycles",
+	{ "blkfront-domu", "xen-domu", NULL, "build/proteus.elf", NULL, NULL, "TSC cycles",
 	  "Xen 4.17 PV domU of a Debian Linux dom0 under QEMU 7.2 TCG pc, no -icount; blkback on a "
-	  "16 MiB loop device in dom0; build/proteus.elf; 8 MiB per run", 0, NULL },
+	  "64 MiB loop device in dom0 (tmpfs); build/proteus.elf", 0, NULL },
 };
 #define BLK_NCONFIGS (sizeof blk_configs / sizeof blk_configs[0])
 
