@@ -4,10 +4,10 @@
 # `xl block-detach`, and idle domUs ended by `xl shutdown` and
 # `xl reboot` through control/shutdown, netfront (ping and UDP both
 # ways), ktest in a PVH domU, xl dump-core, and xl save / xl restore
-# of a running program in a PV and in a PVH domU.  Each check that holds prints its own line, which
-# is what its row in make check looks for; the verdict is passed only if
-# every domU ended as it should (reason 0, the rebooted one 1) and every
-# check held.
+# of a running program in a PV and in a PVH domU.  Each check that holds
+# prints its own line, which is what its row in make check looks for;
+# the verdict is passed only if every domU ended as it should (reason 0,
+# the rebooted one 1) and every check held.
 domu_run ktest "ktest" 90; r1=$REASON
 if [ "$r1" = 0 ] && grep -Eq '^ktest: [1-9][0-9]* passed, 0 failed' /var/log/xen/console/guest-ktest.log; then
 	say "ktest: ktest passed in a PV domU"

@@ -2,9 +2,10 @@
  * bench_blk.c — `proteus bench blk [--out DIR]`: what a disk costs,
  * user/blkbench.c booted as init with a disk, natively through virtio-blk
  * (PCI on pc, MMIO on microvm, PARAVIRT=0, and with EVENT_IDX or QEMU's
- * ioeventfd off for comparison) and as a Xen PV domU through blkfront to Linux's blkback.
+ * ioeventfd off for comparison) and as a Xen PV domU through blkfront to
+ * Linux's blkback.
  *
- * blkbench reads then writes MIB MiB sequentially in 4 KiB and 64 KiB
+ * blkbench reads then writes 64 MiB sequentially in 4 KiB and 64 KiB
  * calls, then reads it again in 4 KiB calls from four processes at once
  * (read-par: several requests in flight), and prints, per run, the TSC ticks less its own cost, the idle
  * ticks, requests, notifications (virtqueue kicks, event sends), the
@@ -27,7 +28,6 @@
 
 struct blk_config {
 	const char *name, *platform, *machine, *kernel, *karg;
-	const char *mib;          /* blkbench's argument, or NULL: its 64 MiB default */
 	const char *unit, *where;
 	int icount;
 	const char *qemu_global;  /* a QEMU device property, or NULL */
@@ -35,18 +35,18 @@ struct blk_config {
 
 #define NATIVE_WHERE "QEMU 7.2 TCG, -icount shift=0, a 64 MiB raw image"
 static const struct blk_config blk_configs[] = {
-	{ "virtio-pci", "qemu", "pc", "build/proteus.elf", NULL, NULL, "instructions",
+	{ "virtio-pci", "qemu", "pc", "build/proteus.elf", NULL, "instructions",
 	  NATIVE_WHERE ", virtio-blk-pci (modern) on pc; build/proteus.elf", 1, NULL },
-	{ "virtio-pci-noevidx", "qemu", "pc", "build/proteus.elf", "virtio.event_idx=0", NULL, "instructions",
+	{ "virtio-pci-noevidx", "qemu", "pc", "build/proteus.elf", "virtio.event_idx=0", "instructions",
 	  NATIVE_WHERE ", virtio-blk-pci on pc, VIRTIO_F_EVENT_IDX not negotiated; build/proteus.elf", 1, NULL },
-	{ "virtio-pci-noioeventfd", "qemu", "pc", "build/proteus.elf", NULL, NULL, "instructions",
+	{ "virtio-pci-noioeventfd", "qemu", "pc", "build/proteus.elf", NULL, "instructions",
 	  NATIVE_WHERE ", virtio-blk-pci on pc, ioeventfd off (QEMU handles each kick in the vCPU's "
 	  "own write); build/proteus.elf", 1, "virtio-blk-pci.ioeventfd=off" },
-	{ "virtio-pci-pv0", "qemu", "pc", "build/proteus-pv0.elf", NULL, NULL, "instructions",
+	{ "virtio-pci-pv0", "qemu", "pc", "build/proteus-pv0.elf", NULL, "instructions",
 	  NATIVE_WHERE ", virtio-blk-pci on pc; build/proteus-pv0.elf (PARAVIRT=0)", 1, NULL },
-	{ "virtio-mmio", "qemu", "microvm", "build/proteus.elf", NULL, NULL, "instructions",
+	{ "virtio-mmio", "qemu", "microvm", "build/proteus.elf", NULL, "instructions",
 	  NATIVE_WHERE ", virtio-mmio on microvm (acpi=off); build/proteus.elf", 1, NULL },
-	{ "blkfront-domu", "xen-domu", NULL, "build/proteus.elf", NULL, NULL, "TSC cycles",
+	{ "blkfront-domu", "xen-domu", NULL, "build/proteus.elf", NULL, "TSC cycles",
 	  "Xen 4.17 PV domU of a Debian Linux dom0 under QEMU 7.2 TCG pc, no -icount; blkback on a "
 	  "64 MiB loop device in dom0 (tmpfs); build/proteus.elf", 0, NULL },
 };
@@ -82,12 +82,12 @@ static int blk_image(const char *path, long mib)
 static int blk_boot(const struct blk_config *c, const char *logdir, struct blk_result *r)
 {
 	const char *kargs[] = { "init=/bin/blkbench", c->karg, NULL };
-	/* No init arguments natively: blkbench's default is 64 MiB. */
-	const char *args[] = { c->mib, NULL };
+	/* No init arguments: blkbench's default is 64 MiB, on every platform. */
 	char img[4200], log[4096], err[512];
 	struct bench_boot b = {
 		.name = c->name, .platform = c->platform, .machine = c->machine, .kernel = c->kernel,
-		.icount = c->icount, .qemu_global = c->qemu_global, .kargs = kargs, .init_args = c->mib ? args : NULL, .run = 1, .logdir = logdir,
+		.icount = c->icount, .qemu_global = c->qemu_global, .kargs = kargs, .run = 1,
+		.logdir = logdir,
 	};
 	void *text;
 	size_t size;
